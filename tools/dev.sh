@@ -15,7 +15,7 @@ esac
 packages=(
   build-essential cmake pkg-config git
   libgdal-dev libproj-dev libgeos-dev            # data, CRS, geometry
-  libglfw3-dev libimgui-dev python3-glad         # window, UI, GL loader generator
+  libglfw3-dev libimgui-dev libstb-dev python3-glad  # window, UI (+ its stb), GL loader generator
   libegl-dev libegl1-mesa-dev libgl1-mesa-dri    # offscreen rendering (Mesa llvmpipe)
   libpng-dev libfreetype-dev nlohmann-json3-dev
   fonts-dejavu-core                              # å ä ö – − ≤ ≥ ·

@@ -1,0 +1,25 @@
+#pragma once
+// Validation and repair of an area layer with GEOS (reentrant API, one context
+// per worker thread). Runs after load → reproject, before triangulation.
+#include "core/base/result.hpp"
+#include "core/model/layer.hpp"
+
+namespace geso::core {
+
+// Makes every feature of `layer` a valid (multi)polygon, in place:
+// - consecutive duplicate vertices (also last == first) are removed; this is
+//   reported only when it mattered (a ring collapsed below 3 vertices);
+// - invalid features are repaired with GEOSMakeValid, keeping only the
+//   polygonal output, and reported as FeatureIssue::Repaired with GEOS's reason
+//   and location, e.g. "Self-intersection at (1200.5, 6150000.2); repaired with MakeValid";
+// - features that are empty/NULL, have non-finite coordinates, or become empty
+//   are removed from every per-feature array (fid, columns, bbox) and reported
+//   as FeatureIssue::Skipped;
+// - rings are oriented: exteriors counter-clockwise, holes clockwise; OPEN.
+// Issues are appended to layer.issues, labelled from a name/code column if the
+// layer has one, else "fid N". bbox and extent are recomputed.
+// Returns an Error (where = "geos:valid") only if GEOS itself fails to run;
+// the layer is then unchanged.
+Status validateAndRepair(AreaLayer& layer);
+
+}  // namespace geso::core

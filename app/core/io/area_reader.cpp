@@ -1,0 +1,187 @@
+// loadAreas: OGR polygons → AreaLayer's flat arrays, then one PROJ call for
+// every vertex of the layer.
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "core/crs/crs.hpp"
+#include "core/io/attribute_reader.hpp"
+#include "core/io/dataset_open.hpp"
+#include "core/io/gdal_env.hpp"
+#include "core/io/layer_finish.hpp"
+#include "core/io/source_crs.hpp"
+#include "core/io/vector_reader.hpp"
+
+namespace geso::core {
+namespace {
+
+using io_detail::AttributeReader;
+
+enum class Outcome { Added, NoPolygon, NotPolygonal, NonFinite };
+
+// Appends one feature's polygons to the layer; rolls back on failure so the
+// arrays stay consistent. Rings are stored open; rings with fewer than 3
+// vertices are dropped and counted (a degenerate exterior drops its part).
+class PolygonAppender {
+public:
+    PolygonAppender(AreaLayer& layer, Box& srcExtent) : m_l(layer), m_srcExtent(srcExtent) {}
+
+    Outcome addFeature(const OGRGeometry& g) {
+        const size_t parts = m_l.ringStart.size(), rings = m_l.vertexStart.size(), verts = m_l.xy.size();
+        m_droppedRings = 0;
+        m_nonFinite = false;
+        Outcome o = addAny(g);
+        if (o == Outcome::Added && m_l.ringStart.size() == parts) o = Outcome::NoPolygon;
+        if (m_nonFinite) o = Outcome::NonFinite;
+        if (o != Outcome::Added) {
+            m_l.ringStart.resize(parts);
+            m_l.vertexStart.resize(rings);
+            m_l.xy.resize(verts);
+            return o;
+        }
+        m_l.partStart.push_back(static_cast<uint32_t>(m_l.ringStart.size() - 1));
+        return o;
+    }
+
+    size_t droppedRings() const { return m_droppedRings; }
+
+private:
+    Outcome addAny(const OGRGeometry& g) {
+        switch (wkbFlatten(g.getGeometryType())) {
+        case wkbPolygon:
+            addPolygon(*g.toPolygon());
+            return Outcome::Added;
+        case wkbMultiPolygon:
+            for (const OGRPolygon* p : *g.toMultiPolygon()) addPolygon(*p);
+            return Outcome::Added;
+        default: {
+            // Curves, surfaces, TINs, collections of polygons.
+            std::unique_ptr<OGRGeometry> copy(g.clone());
+            OGRGeometry* mp = OGRGeometryFactory::forceToMultiPolygon(copy.release());
+            std::unique_ptr<OGRGeometry> owned(mp);
+            if (!mp || wkbFlatten(mp->getGeometryType()) != wkbMultiPolygon) return Outcome::NotPolygonal;
+            for (const OGRPolygon* p : *mp->toMultiPolygon()) addPolygon(*p);
+            return Outcome::Added;
+        }
+        }
+    }
+
+    void addPolygon(const OGRPolygon& poly) {
+        const OGRLinearRing* outer = poly.getExteriorRing();
+        if (!outer || poly.IsEmpty()) return;
+        const int holes = poly.getNumInteriorRings();
+        if (!addRing(*outer)) {  // a part without a usable exterior goes, holes and all
+            m_droppedRings += 1 + static_cast<size_t>(holes);
+            return;
+        }
+        for (int i = 0; i < holes; ++i)
+            if (!addRing(*poly.getInteriorRing(i))) ++m_droppedRings;
+        m_l.ringStart.push_back(static_cast<uint32_t>(m_l.vertexStart.size() - 1));
+    }
+
+    bool addRing(const OGRLinearRing& ring) {
+        const int n = ring.getNumPoints();
+        if (n <= 0) return false;
+        const size_t base = m_l.xy.size();
+        m_l.xy.resize(base + static_cast<size_t>(n));
+        ring.getPoints(&m_l.xy[base].x, static_cast<int>(sizeof(Vec2)), &m_l.xy[base].y,
+                       static_cast<int>(sizeof(Vec2)));
+        size_t m = static_cast<size_t>(n);
+        const Vec2 first = m_l.xy[base], last = m_l.xy[base + m - 1];
+        if (m >= 2 && first.x == last.x && first.y == last.y) --m;  // store rings open
+        for (size_t i = base; i < base + m; ++i) {
+            const Vec2 p = m_l.xy[i];
+            if (!std::isfinite(p.x) || !std::isfinite(p.y)) { m_nonFinite = true; continue; }
+            m_srcExtent.expand(p.x, p.y);
+        }
+        if (m < 3) { m_l.xy.resize(base); return false; }
+        m_l.xy.resize(base + m);
+        m_l.vertexStart.push_back(static_cast<uint32_t>(m_l.xy.size()));
+        return true;
+    }
+
+    AreaLayer& m_l;
+    Box& m_srcExtent;
+    size_t m_droppedRings = 0;
+    bool m_nonFinite = false;
+};
+
+const char* geometryName(const OGRGeometry& g) { return OGRGeometryTypeToName(g.getGeometryType()); }
+
+}  // namespace
+
+Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts) {
+    ensureGdal();
+    if (auto d = describeCrs(opts.displayCrs); !d)
+        return Error{"display CRS '" + opts.displayCrs + "': " + d.error().what, "proj:create"};
+
+    GdalErrorCapture capture;
+    auto opened = io_detail::openLayer(path, opts.layerName, LayerKind::Areas);
+    if (!opened) return opened.error();
+    io_detail::OpenedLayer& src = opened.value();
+    OGRLayer& layer = *src.layer;
+
+    AreaLayer out;
+    out.source.path = path;
+    out.source.layerName = layer.GetName();
+    out.source.driver = src.driver;
+    out.source.crsCode = opts.displayCrs;
+
+    const GIntBig countHint = layer.GetFeatureCount(FALSE);
+    const size_t rows = countHint > 0 ? static_cast<size_t>(countHint) : 0;
+    out.fid.reserve(rows);
+    out.partStart.reserve(rows + 1);
+    out.bbox.reserve(rows);
+    out.xy.reserve(io_detail::vertexCapacityHint(path));
+
+    AttributeReader attrs(*layer.GetLayerDefn(), src.fallbackEncoding, rows);
+    Box srcExtent;
+    PolygonAppender appender(out, srcExtent);
+
+    layer.ResetReading();
+    capture.clear();
+    for (OGRFeatureUniquePtr f(layer.GetNextFeature()); f && !capture.failed(); f.reset(layer.GetNextFeature())) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        auto skip = [&](const std::string& why) {
+            out.issues.push_back({FeatureIssue::Kind::Skipped, f->GetFID(), attrs.label(*f), why});
+        };
+        if (!g) { skip("no geometry (NULL); skipped"); continue; }
+        if (g->IsEmpty()) { skip("empty geometry; skipped"); continue; }
+        switch (appender.addFeature(*g)) {
+        case Outcome::Added: break;
+        case Outcome::NotPolygonal: skip(std::string("a ") + geometryName(*g) + ", not a polygon; skipped"); continue;
+        case Outcome::NoPolygon: skip("no ring with 3 or more distinct vertices; skipped"); continue;
+        case Outcome::NonFinite: skip("non-finite coordinate (NaN or Inf) in the source; skipped"); continue;
+        }
+        if (appender.droppedRings()) {
+            out.issues.push_back({FeatureIssue::Kind::Warning, f->GetFID(), attrs.label(*f),
+                                  std::to_string(appender.droppedRings()) +
+                                      " ring(s) with fewer than 3 distinct vertices dropped"});
+        }
+        out.fid.push_back(f->GetFID());
+        attrs.append(*f);
+    }
+    if (capture.failed())
+        return Error{"reading features failed after " + std::to_string(out.fid.size()) +
+                         " (file damaged or truncated?): " + capture.firstFailure(),
+                     path};
+    if (out.xy.size() > UINT32_MAX) return Error{"more than 4 294 967 295 vertices", path};
+    out.columns = attrs.take();
+
+    auto crs = io_detail::resolveSourceCrs(layer, path, src.driver, opts, srcExtent, out.issues);
+    if (!crs) return crs.error();
+    out.source.srcCrsName = crs.value().name;
+    out.source.srcCrsCode = crs.value().code;
+    out.source.srcExtent = srcExtent;
+    io_detail::checkExtentAgainstCrs(crs.value(), srcExtent, out.issues);
+    if (attrs.recodedValues())
+        out.issues.push_back({FeatureIssue::Kind::Warning, -1, "layer",
+                              "no .cpg file: " + std::to_string(attrs.recodedValues()) +
+                                  " text value(s) were not UTF-8 and were read as " + src.fallbackEncoding});
+
+    if (auto s = io_detail::reprojectAreas(out, crs.value(), opts.displayCrs); !s) return Error{s.error().what, path};
+    io_detail::finishAreas(out);
+    return out;
+}
+
+}  // namespace geso::core

@@ -1,0 +1,91 @@
+// loadPoints: OGR points (and CSV lon/lat tables) → PointLayer.
+#include <cmath>
+
+#include "core/crs/crs.hpp"
+#include "core/io/attribute_reader.hpp"
+#include "core/io/dataset_open.hpp"
+#include "core/io/gdal_env.hpp"
+#include "core/io/layer_finish.hpp"
+#include "core/io/source_crs.hpp"
+#include "core/io/vector_reader.hpp"
+
+namespace geso::core {
+
+Result<PointLayer> loadPoints(const std::string& path, const LoadOptions& opts) {
+    ensureGdal();
+    if (auto d = describeCrs(opts.displayCrs); !d)
+        return Error{"display CRS '" + opts.displayCrs + "': " + d.error().what, "proj:create"};
+
+    GdalErrorCapture capture;
+    auto opened = io_detail::openLayer(path, opts.layerName, LayerKind::Points);
+    if (!opened) return opened.error();
+    io_detail::OpenedLayer& src = opened.value();
+    OGRLayer& layer = *src.layer;
+
+    PointLayer out;
+    out.source.path = path;
+    out.source.layerName = layer.GetName();
+    out.source.driver = src.driver;
+    out.source.crsCode = opts.displayCrs;
+
+    const GIntBig countHint = layer.GetFeatureCount(FALSE);
+    const size_t rows = countHint > 0 ? static_cast<size_t>(countHint) : 0;
+    out.fid.reserve(rows);
+    out.xy.reserve(rows);
+    io_detail::AttributeReader attrs(*layer.GetLayerDefn(), src.fallbackEncoding, rows);
+    Box srcExtent;
+
+    layer.ResetReading();
+    capture.clear();
+    for (OGRFeatureUniquePtr f(layer.GetNextFeature()); f && !capture.failed(); f.reset(layer.GetNextFeature())) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        auto skip = [&](const std::string& why) {
+            out.issues.push_back({FeatureIssue::Kind::Skipped, f->GetFID(), attrs.label(*f), why});
+        };
+        if (!g) { skip("no geometry (NULL, or empty coordinate columns); skipped"); continue; }
+        if (g->IsEmpty()) { skip("empty geometry; skipped"); continue; }
+
+        std::vector<Vec2> pts;
+        const auto type = wkbFlatten(g->getGeometryType());
+        if (type == wkbPoint) {
+            pts.push_back({g->toPoint()->getX(), g->toPoint()->getY()});
+        } else if (type == wkbMultiPoint) {
+            for (const OGRPoint* p : *g->toMultiPoint())
+                if (!p->IsEmpty()) pts.push_back({p->getX(), p->getY()});
+        } else {
+            skip(std::string("a ") + OGRGeometryTypeToName(g->getGeometryType()) + ", not a point; skipped");
+            continue;
+        }
+        bool finite = true;
+        for (const Vec2& p : pts) finite = finite && std::isfinite(p.x) && std::isfinite(p.y);
+        if (!finite) { skip("non-finite coordinate (NaN or Inf) in the source; skipped"); continue; }
+        for (const Vec2& p : pts) {
+            srcExtent.expand(p.x, p.y);
+            out.xy.push_back(p);
+            out.fid.push_back(f->GetFID());
+            attrs.append(*f);
+        }
+    }
+    if (capture.failed())
+        return Error{"reading features failed after " + std::to_string(out.fid.size()) +
+                         " (file damaged or truncated?): " + capture.firstFailure(),
+                     path};
+    out.columns = attrs.take();
+
+    auto crs = io_detail::resolveSourceCrs(layer, path, src.driver, opts, srcExtent, out.issues);
+    if (!crs) return crs.error();
+    out.source.srcCrsName = crs.value().name;
+    out.source.srcCrsCode = crs.value().code;
+    out.source.srcExtent = srcExtent;
+    io_detail::checkExtentAgainstCrs(crs.value(), srcExtent, out.issues);
+    if (attrs.recodedValues())
+        out.issues.push_back({FeatureIssue::Kind::Warning, -1, "layer",
+                              "no .cpg file: " + std::to_string(attrs.recodedValues()) +
+                                  " text value(s) were not UTF-8 and were read as " + src.fallbackEncoding});
+
+    if (auto s = io_detail::reprojectPoints(out, crs.value(), opts.displayCrs); !s) return Error{s.error().what, path};
+    io_detail::finishPoints(out);
+    return out;
+}
+
+}  // namespace geso::core

@@ -1,0 +1,77 @@
+#pragma once
+// Reading vector data through GDAL/OGR into the flat layers of model/layer.hpp,
+// reprojected with PROJ into the display CRS.
+//
+// `path` is anything OGR opens: ESRI Shapefile (.shp, or a .zip holding one,
+// mapped to /vsizip/), GeoPackage, GeoJSON, FlatGeobuf, CSV with lon/lat (or
+// x/y) columns, a directory of shapefiles, PG:… connection strings and /vsi…
+// paths. Errors are values with Error.where = `path`, one line each: missing
+// file, directory without vector data, empty or truncated file, missing .shx/
+// .dbf, unknown or ambiguous layer, no CRS (with a guess of the likely CRS).
+//
+// Nothing is dropped silently: features without usable geometry are skipped
+// with a FeatureIssue (Kind::Skipped, labelled by name/code/fid); data outside
+// the CRS's area of use, axis-swapped looking data and guessed text encodings
+// give Kind::Warning issues with fid -1. Geometry validity is not checked here
+// (geom/validate.hpp does that).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/base/result.hpp"
+#include "core/model/layer.hpp"
+
+namespace geso::core {
+
+struct LoadOptions {
+    std::string layerName;               // "" = the only layer of the right kind
+    std::string displayCrs = "EPSG:3008";  // target CRS of every coordinate
+    std::string assumeCrs;               // used only when the source declares no CRS
+};
+
+// Polygon/MultiPolygon features → AreaLayer: rings open, exterior first and
+// counter-clockwise, holes clockwise; fid and attributes kept.
+Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts = {});
+
+// Point/MultiPoint features → PointLayer (a multipoint gives one entry per
+// point, each with the feature's fid and attributes). A CSV without CRS whose
+// coordinates are degrees is read as EPSG:4326.
+Result<PointLayer> loadPoints(const std::string& path, const LoadOptions& opts = {});
+
+enum class LayerKind { Areas, Points, Mixed, Table, Other };  // Mixed: geometry type not declared
+
+struct FieldInfo {
+    std::string name;
+    FieldType type = FieldType::Text;  // how loadAreas/loadPoints store it
+    std::string gdalType;              // e.g. "String(80)", "Integer64", "Real(24.15)"
+};
+
+struct LayerInfo {
+    std::string name;
+    std::string geometryType;    // OGR name, e.g. "Polygon", "Multi Polygon", "Point"
+    LayerKind kind = LayerKind::Other;
+    int64_t featureCount = -1;   // -1 when the driver cannot tell
+    std::string crsName;         // "" when the layer has no CRS
+    std::string crsCode;         // "EPSG:3008", or "" when none/unknown
+    std::string crsDefinition;   // code or WKT2 to hand to transformPoints; "" when no CRS
+    Box extent;                  // source CRS; empty when unknown
+    std::vector<FieldInfo> fields;
+};
+
+struct DatasetInfo {
+    std::string path;            // as given
+    std::string gdalPath;        // what GDAL opened (/vsizip/… for a .zip)
+    std::string driver;          // GDAL short name, e.g. "ESRI Shapefile"
+    std::string driverLongName;
+    std::vector<LayerInfo> layers;
+};
+
+// Metadata of every layer without reading geometry into memory (extents may
+// scan the file). opts.layerName, if set, must name an existing layer.
+Result<DatasetInfo> describeDataset(const std::string& path, const LoadOptions& opts = {});
+
+// The path handed to GDAL: a .zip becomes /vsizip/… (its single vector file
+// inside when there is exactly one); everything else is unchanged.
+std::string gdalPathFor(const std::string& path);
+
+}  // namespace geso::core

@@ -1,13 +1,212 @@
+// geso-atlas export: the map as a GeoPackage QGIS opens with the app's styles,
+// or the attribute table as CSV (format chosen by the --out extension).
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "core/classify/classify.hpp"
+#include "core/export/export.hpp"
+#include "core/export/safe_write.hpp"
+#include "core/project/choropleth.hpp"
+#include "core/project/project.hpp"
 
 namespace geso::cli {
+namespace {
 
-int cmdExport(int, char**) {
-    std::fprintf(stderr, "geso-atlas: 'export' is not built yet\n");
+using namespace geso::core;
+
+constexpr const char* kHelp =
+    "usage: geso-atlas export --out FILE.gpkg|FILE.csv [options]\n"
+    "\n"
+    "FILE.gpkg: one GeoPackage for QGIS with the areas (index, dimensions, classes), the indicator\n"
+    "table (long layout), the point layers, provenance metadata and QGIS styles (layer_styles): QGIS\n"
+    "opens geso_omraden with the app's classes and colours; the layer's style menu switches between\n"
+    "the dimensions and the total index.\n"
+    "FILE.csv: the attribute table for one year (code, name, indicators, dimensions, total, rank),\n"
+    "UTF-8 with BOM.\n"
+    "\n"
+    "  --out FILE          .gpkg or .csv; written to a temporary file and renamed when complete\n"
+    "  --year Y            default: the latest year of the indicator table\n"
+    "  --crs EPSG:N        output CRS of the GeoPackage (default EPSG:3008, SWEREF 99 13 30)\n"
+    "  --update            add/replace our layers in an existing GeoPackage, keep its other layers\n"
+    "  --areas FILE        area layer (default: bundled schematic GeSO boundaries)\n"
+    "  --areas-layer NAME  layer in a multi-layer source\n"
+    "  --assume-crs EPSG:N CRS of an area layer that declares none\n"
+    "  --indicators FILE   indicator table (default: bundled illustrative values; 'none' = without)\n"
+    "  --initiatives FILE  point layer of ongoing initiatives ('none' = without)\n"
+    "  --trygghet FILE     point layer of safety areas ('none' = without)\n"
+    "  --normalize N       malmo100 (default) | zscore | minmax\n"
+    "  --weights W         what-if weights, e.g. utb_forgymnasial=2,ekonomi=0.5 (default: equal)\n"
+    "  --method M          classes of the styles: quantile | equal | jenks | stddev | pretty | boxmap |\n"
+    "                      centred (default: centred on the city for malmo100, else quantile)\n"
+    "  --classes K         3..9 (default 5)\n"
+    "  --palette P         ColorBrewer scheme (default: RdBu for centred, else YlOrRd)\n"
+    "  --reverse           flip the colours\n"
+    "  --single-year       breaks from this year only (default: pooled over all years, like the app)\n"
+    "  --variable V        the style QGIS opens first: total (default), a dimension or an indicator id\n"
+    "  --swedish-excel     CSV: semicolon separators and decimal comma\n"
+    "  --lang sv|en        language of names, legends and metadata (default sv)\n"
+    "\n"
+    "Exit codes: 0 ok, 1 bad input or failed write (the target is left untouched), 2 usage error.\n"
+    "Bundled data: schematic boundaries and illustrative values, not official statistics.\n";
+
+int usage(const std::string& msg) {
+    std::fprintf(stderr, "geso-atlas: export: %s (see geso-atlas export --help)\n", msg.c_str());
+    return kExitUsage;
+}
+
+int fail(const Error& e) {
+    std::fprintf(stderr, "geso-atlas: %s\n", e.line().c_str());
     return kExitFailure;
+}
+
+std::optional<int> parseInt(const std::string& s) {
+    try {
+        size_t used = 0;
+        const int v = std::stoi(s, &used);
+        if (used != s.size()) return std::nullopt;
+        return v;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+}  // namespace
+
+int cmdExport(int argc, char** argv) {
+    const OptionSpec spec{{"--out", "--year", "--crs", "--areas", "--areas-layer", "--assume-crs", "--indicators",
+                           "--initiatives", "--trygghet", "--normalize", "--weights", "--method", "--classes",
+                           "--palette", "--variable", "--lang"},
+                          {"--help", "--update", "--reverse", "--single-year", "--swedish-excel"},
+                          0};
+    Args args(argc, argv, 1, spec);
+    if (!args.ok()) return usage(args.error());
+    if (args.has("--help")) {
+        std::fputs(kHelp, stdout);
+        return kExitOk;
+    }
+    const std::string out = args.valueOr("--out", "");
+    if (out.empty()) return usage("--out FILE.gpkg or FILE.csv is required");
+    {
+        std::error_code ec;
+        if (std::filesystem::is_directory(out, ec)) return fail(Error{"is a folder, not a file", out});
+    }
+    const std::string ext = lowerExtension(out);
+    const bool csv = ext == ".csv";
+    if (!csv && ext != ".gpkg") return usage("--out must end in .gpkg or .csv, not '" + ext + "'");
+    if (csv && (args.has("--update") || args.has("--crs")))
+        return usage("--update and --crs apply to .gpkg only");
+    if (!csv && args.has("--swedish-excel")) return usage("--swedish-excel applies to .csv only");
+
+    Lang lang = kDefaultLang;
+    if (auto l = args.value("--lang")) {
+        auto parsed = parseLang(*l);
+        if (!parsed) return usage("--lang must be sv or en");
+        lang = *parsed;
+    }
+    int year = 0;
+    if (auto y = args.value("--year")) {
+        auto parsed = parseInt(*y);
+        if (!parsed || *parsed <= 0) return usage("--year must be a year, e.g. 2024");
+        year = *parsed;
+    }
+    IndexOptions index;
+    if (auto n = args.value("--normalize")) {
+        auto parsed = parseNormalization(*n);
+        if (!parsed) return usage("--normalize must be malmo100, zscore or minmax");
+        index.norm = *parsed;
+    }
+    std::optional<MapStyle> style;
+    if (args.has("--method") || args.has("--classes") || args.has("--palette") || args.has("--reverse") ||
+        args.has("--single-year")) {
+        MapVariable total;
+        total.norm = index.norm;
+        MapStyle s = defaultStyle(total);
+        if (auto m = args.value("--method")) {
+            auto parsed = parseClassMethod(*m);
+            if (!parsed || *parsed == ClassMethod::Manual)
+                return usage("--method must be quantile, equal, jenks, stddev, pretty, boxmap or centred");
+            s.spec.method = *parsed;
+        }
+        if (auto k = args.value("--classes")) {
+            auto parsed = parseInt(*k);
+            if (!parsed || *parsed < kMinClasses || *parsed > kMaxClasses) return usage("--classes must be 3..9");
+            s.spec.k = *parsed;
+        }
+        s.palette = args.valueOr("--palette", "");
+        s.reversed = args.has("--reverse");
+        s.pooledYears = !args.has("--single-year");
+        style = s;
+    }
+
+    DataOptions data;
+    data.areasPath = args.valueOr("--areas", "");
+    data.areasLayer = args.valueOr("--areas-layer", "");
+    data.assumeCrs = args.valueOr("--assume-crs", "");
+    data.indicatorsPath = args.valueOr("--indicators", "");
+    data.initiativesPath = args.valueOr("--initiatives", "");
+    data.trygghetPath = args.valueOr("--trygghet", "");
+    // Check the target before the (slower) load, so a typo fails at once.
+    {
+        std::error_code ec;
+        const std::filesystem::path target(out);
+        const auto dir = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+        if (std::filesystem::is_directory(target, ec)) return fail(Error{"is a folder, not a file", out});
+        if (!std::filesystem::is_directory(dir, ec))
+            return fail(Error{std::filesystem::exists(dir, ec) ? dir.string() + " is not a folder"
+                                                               : "folder " + dir.string() + " does not exist",
+                              out});
+        if (args.has("--update") && !std::filesystem::exists(target, ec))
+            return fail(Error{"file to update does not exist", out});
+    }
+
+    auto project = loadProject(data);
+    if (!project) return fail(project.error());
+    const Project& p = project.value();
+    if (auto w = args.value("--weights")) {
+        if (Status st = parseWeights(*w, p.catalogue, index); !st) return usage("--weights: " + st.error().what);
+    }
+    for (const auto& w : p.warnings) std::fprintf(stderr, "geso-atlas: note: %s\n", w.c_str());
+
+    installInterruptCleanup();
+    if (csv) {
+        CsvOptions co;
+        co.swedishExcel = args.has("--swedish-excel");
+        if (Status st = exportCsv(out, p, year, index, co); !st) return fail(st.error());
+        std::printf("%s: %zu areas\n", out.c_str(), p.areas.featureCount());
+        return kExitOk;
+    }
+    ExportRequest req;
+    req.outPath = out;
+    req.year = year;
+    req.crs = args.valueOr("--crs", "");
+    req.update = args.has("--update");
+    req.index = index;
+    req.style = style;
+    req.defaultVariable = args.valueOr("--variable", p.catalogue.totalId);
+    req.lang = lang;
+    auto content = buildGpkgContent(p, req);
+    if (!content) return fail(Error{content.error().what, out});
+    if (Status st = writeGpkgSafely(out, content.value(), req.update); !st) return fail(st.error());
+    std::string summary;
+    for (const auto& t : content.value().tables)
+        summary += (summary.empty() ? "" : ", ") + t.name + " " + std::to_string(t.rows);
+    std::printf("%s (%s): %s\n", out.c_str(), content.value().crs.c_str(), summary.c_str());
+    if (p.provenance.schematicBoundaries || p.provenance.illustrativeValues)
+        std::printf("%s – %s\n", p.provenance.line(lang).c_str(),
+                    lang == Lang::En ? "not official statistics" : "inte officiell statistik");
+    return kExitOk;
 }
 
 }  // namespace geso::cli

@@ -1,0 +1,455 @@
+// Assembles a Project's export (export.hpp) from the same computations the
+// viewer uses: computeIndex for the values, buildChoropleth for classes,
+// colours and legend labels.
+#include "core/export/export.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "core/export/safe_write.hpp"
+
+namespace geso::core {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+Column makeColumn(const std::string& name, FieldType type, size_t rows) {
+    Column c;
+    c.name = name;
+    c.type = type;
+    if (type == FieldType::Integer || type == FieldType::Real) c.num.assign(rows, kNaN);
+    else c.text.assign(rows, "");
+    c.isNull.assign(rows, type != FieldType::Integer && type != FieldType::Real);
+    return c;
+}
+
+void setNumber(Column& c, size_t row, double v) {
+    c.num[row] = v;
+    c.isNull[row] = std::isnan(v);
+}
+
+void setText(Column& c, size_t row, const std::string& v) {
+    c.text[row] = v;
+    c.isNull[row] = false;
+}
+
+StyleColor toStyleColor(const Rgba& c) { return {c.r, c.g, c.b, c.a}; }
+
+// Cuts to at most `maxChars` UTF-8 characters (never inside a character).
+std::string truncateUtf8(const std::string& s, size_t maxChars) {
+    size_t chars = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+            if (chars == maxChars) return s.substr(0, i);
+            ++chars;
+        }
+    }
+    return s;
+}
+
+std::string isoNowUtc() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string weightsText(const IndexOptions& o, const Catalogue& cat, Lang lang) {
+    if (!weightsAreCustom(o, cat)) return lang == Lang::En ? "equal (the city's)" : "lika (stadens)";
+    return describeWeights(o, cat);
+}
+
+// Just the file name: a local folder says nothing to the file's next reader.
+std::string fileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+int resolveYear(const IndicatorTable& t, int year) { return year ? year : t.latestYear(); }
+
+Status checkYear(const IndicatorTable& t, int year) {
+    if (std::find(t.years.begin(), t.years.end(), year) != t.years.end()) return Ok{};
+    std::string years = t.years.empty() ? "none"
+                                        : std::to_string(t.years.front()) + "–" + std::to_string(t.years.back());
+    return Error{"no year " + std::to_string(year) + " in the indicator table (years " + years + ")", t.sourcePath};
+}
+
+// Per feature: the index entry of its area (nullptr when the area has no row).
+std::vector<const AreaIndex*> indexPerFeature(const Project& p, const IndexResult& r) {
+    std::vector<const AreaIndex*> out(p.areas.featureCount(), nullptr);
+    for (size_t f = 0; f < out.size(); ++f)
+        if (f < p.areaCode.size() && p.areaCode[f] >= 0) out[f] = r.find(p.areaCode[f]);
+    return out;
+}
+
+// Keeps a source attribute from colliding with the columns GDAL adds (fid, geom)
+// or with an earlier column (GeoPackage column names are case-insensitive).
+std::vector<Column> safeColumnNames(std::vector<Column> cols) {
+    std::set<std::string> used = {"fid", "geom"};
+    auto lower = [](std::string s) {
+        for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    for (Column& c : cols) {
+        std::string name = c.name.empty() ? "falt" : c.name;
+        for (int n = 2; used.count(lower(name)); ++n) name = c.name + "_" + std::to_string(n);
+        used.insert(lower(name));
+        c.name = name;
+    }
+    return cols;
+}
+
+// Colour-blind-friendly qualitative colours for categories (Okabe & Ito 2008),
+// in order of first appearance of each value.
+const StyleColor kCategoryColors[] = {{230, 159, 0, 255},  {86, 180, 233, 255}, {0, 158, 115, 255},
+                                      {240, 228, 66, 255}, {0, 114, 178, 255},  {213, 94, 0, 255},
+                                      {204, 121, 167, 255}, {0, 0, 0, 255}};
+
+LayerStyle pointStyle(const PointLayer& layer, const std::vector<std::string>& fieldPrefs, Lang lang) {
+    LayerStyle s;
+    s.symbol = SymbolKind::Marker;
+    s.isDefault = true;
+    s.outline = {35, 35, 35, 255};
+    s.outlineWidthMm = 0.3;
+    s.markerSizeMm = 3.0;
+    const Column* field = nullptr;
+    for (const auto& want : fieldPrefs)
+        if (const Column* c = layer.column(want); c && c->type == FieldType::Text) {
+            field = c;
+            break;
+        }
+    if (!field) {
+        s.name = lang == Lang::En ? "Points" : "Punkter";
+        s.singleColor = kCategoryColors[4];
+        return s;
+    }
+    s.field = field->name;
+    s.name = truncateUtf8((lang == Lang::En ? "By " : "Efter ") + field->name, kMaxStyleNameChars);
+    s.description = (lang == Lang::En ? "Categories of " : "Kategorier av ") + field->name;
+    std::vector<std::string> values;
+    for (size_t i = 0; i < field->text.size(); ++i) {
+        const bool null = i < field->isNull.size() && field->isNull[i];
+        if (!null && std::find(values.begin(), values.end(), field->text[i]) == values.end())
+            values.push_back(field->text[i]);
+    }
+    constexpr size_t kColors = sizeof kCategoryColors / sizeof kCategoryColors[0];
+    for (size_t i = 0; i < values.size(); ++i)
+        s.categories.push_back({values[i], kCategoryColors[i % kColors], values[i]});
+    if (s.categories.empty()) {
+        s.field.clear();
+        s.singleColor = kCategoryColors[4];
+    }
+    return s;
+}
+
+ExportTable pointTable(const char* name, const PointLayer& layer, const std::string& crs, const std::string& what,
+                       const std::string& provenance, const std::vector<std::string>& fieldPrefs, Lang lang) {
+    ExportTable t;
+    t.name = name;
+    t.geometry = TableGeometry::Point;
+    t.points = &layer;
+    t.sourceCrs = crs;
+    t.rows = layer.featureCount();
+    t.columns = safeColumnNames(layer.columns);
+    const std::string source = fileName(layer.source.path);
+    t.description = what + (source.empty() ? "" : " (" + source + ")") + ". " + provenance;
+    t.metadata = {{"SOURCE", source}, {"PROVENANCE", provenance}};
+    t.styles = {pointStyle(layer, fieldPrefs, lang)};
+    return t;
+}
+
+struct IndexStyleInput {
+    MapVariable variable;
+    std::string field;      // column in geso_omraden
+    std::string classField; // klass_… column, "" for none
+};
+
+// Builds the graduated style (and class numbers) of one variable with the same
+// choropleth the app draws. Ranges are widened to the data so QGIS, which has
+// no clamping, draws every area the app colours.
+Result<LayerStyle> indexStyle(const Project& p, const ExportRequest& req, const IndexStyleInput& in,
+                              const std::vector<double>& fieldValues, Column* classColumn) {
+    const MapStyle style = req.style ? *req.style : defaultStyle(in.variable);
+    auto ch = buildChoropleth(p, in.variable, style, req.lang);
+    if (!ch) return ch.error();
+    const Choropleth& c = ch.value();
+    if (c.classes.upper.empty() || c.classColors.size() != c.classes.upper.size())
+        return Error{"no classes for " + in.field, "export"};
+    LayerStyle s;
+    s.name = truncateUtf8(variableName(p, in.variable, req.lang), kMaxStyleNameChars);
+    s.description = c.title + " · " + c.subtitle;
+    s.field = in.field;
+    s.symbol = SymbolKind::Fill;
+    s.outline = {60, 60, 60, 255};
+    s.outlineWidthMm = 0.26;
+    for (size_t k = 0; k < c.classes.upper.size(); ++k) {
+        StyleRange r;
+        r.lower = k == 0 ? c.classes.lower : c.classes.upper[k - 1];
+        r.upper = c.classes.upper[k];
+        r.color = toStyleColor(c.classColors[k]);
+        r.label = k < c.legendLabels.size() ? c.legendLabels[k] : "";
+        s.ranges.push_back(r);
+    }
+    double lo = INFINITY, hi = -INFINITY;
+    for (double v : fieldValues)
+        if (!std::isnan(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+    if (lo < s.ranges.front().lower) s.ranges.front().lower = lo;
+    if (hi > s.ranges.back().upper) s.ranges.back().upper = hi;
+    if (classColumn)
+        for (size_t f = 0; f < c.classes.classOf.size() && f < classColumn->num.size(); ++f) {
+            const int k = c.classes.classOf[f];
+            setNumber(*classColumn, f, k < 0 ? kNaN : static_cast<double>(k + 1));
+        }
+    return s;
+}
+
+ExportTable longTable(const Project& p, const IndicatorTable& t, const std::string& provenance, Lang lang) {
+    const Catalogue& cat = p.catalogue;
+    std::vector<std::pair<int, int>> keys;  // (code, year), city first per code order
+    std::map<int, std::string> names;
+    for (size_t f = 0; f < p.areaCode.size(); ++f)
+        if (p.areaCode[f] >= 0) names[p.areaCode[f]] = p.areaName[f];
+    for (const auto& [code, name] : t.names)
+        if (!names.count(code)) names[code] = name;
+    std::vector<int> codes;
+    if (!t.city.empty()) codes.push_back(0);
+    codes.insert(codes.end(), t.codes.begin(), t.codes.end());
+    for (int code : codes)
+        for (int year : t.years)
+            if (code == 0 ? t.hasCity(year) : t.hasRow(code, year)) keys.emplace_back(code, year);
+    const size_t rows = keys.size() * cat.indicators.size();
+    ExportTable out;
+    out.name = kIndicatorTable;
+    out.rows = rows;
+    Column kod = makeColumn("geso_kod", FieldType::Integer, rows);
+    Column namn = makeColumn("geso_namn", FieldType::Text, rows);
+    Column ar = makeColumn("ar", FieldType::Integer, rows);
+    Column ind = makeColumn("indikator", FieldType::Text, rows);
+    Column varde = makeColumn("varde", FieldType::Real, rows);
+    size_t row = 0;
+    for (const auto& [code, year] : keys) {
+        for (size_t i = 0; i < cat.indicators.size(); ++i, ++row) {
+            setNumber(kod, row, code);
+            setText(namn, row, code == 0 ? "Malmö" : (names.count(code) ? names[code] : ""));
+            setNumber(ar, row, year);
+            setText(ind, row, cat.indicators[i].id);
+            const int ii = static_cast<int>(i);
+            setNumber(varde, row, code == 0 ? t.cityValue(year, ii) : t.value(code, year, ii));
+        }
+    }
+    out.columns = {kod, namn, ar, ind, varde};
+    const bool en = lang == Lang::En;
+    out.description = (en ? "Indicator values, long layout (area × year × indicator; geso_kod 0 = Malmö). "
+                          : "Indikatorvärden i långt format (område × år × indikator; geso_kod 0 = Malmö). ") +
+                      provenance;
+    out.metadata = {{"SOURCE", fileName(t.sourcePath)}, {"PROVENANCE", provenance}};
+    return out;
+}
+
+}  // namespace
+
+Result<std::vector<Column>> attributeTable(const Project& p, int yearIn, const IndexOptions& options) {
+    const size_t n = p.areas.featureCount();
+    Column kod = makeColumn("geso_kod", FieldType::Integer, n);
+    Column namn = makeColumn("geso_namn", FieldType::Text, n);
+    for (size_t f = 0; f < n; ++f) {
+        if (f < p.areaCode.size() && p.areaCode[f] >= 0) setNumber(kod, f, p.areaCode[f]);
+        if (f < p.areaName.size()) setText(namn, f, p.areaName[f]);
+    }
+    std::vector<Column> cols = {kod, namn};
+    if (!p.indicators) return cols;
+    const IndicatorTable& t = *p.indicators;
+    const int year = resolveYear(t, yearIn);
+    if (Status st = checkYear(t, year); !st) return st.error();
+    auto index = computeIndex(t, p.catalogue, year, options);
+    if (!index) return index.error();
+    const auto perFeature = indexPerFeature(p, index.value());
+    const Catalogue& cat = p.catalogue;
+    for (size_t i = 0; i < cat.indicators.size(); ++i) {
+        Column c = makeColumn(cat.indicators[i].id, FieldType::Real, n);
+        for (size_t f = 0; f < n; ++f)
+            if (perFeature[f]) setNumber(c, f, perFeature[f]->raw[i]);
+        cols.push_back(std::move(c));
+    }
+    for (size_t d = 0; d < cat.dimensions.size(); ++d) {
+        Column c = makeColumn(cat.dimensions[d].id, FieldType::Real, n);
+        for (size_t f = 0; f < n; ++f)
+            if (perFeature[f]) setNumber(c, f, perFeature[f]->dimensions[d]);
+        cols.push_back(std::move(c));
+    }
+    Column total = makeColumn(cat.totalId, FieldType::Real, n);
+    Column rank = makeColumn("rank", FieldType::Integer, n);
+    for (size_t f = 0; f < n; ++f) {
+        if (!perFeature[f]) continue;
+        setNumber(total, f, perFeature[f]->total);
+        if (perFeature[f]->rank > 0) setNumber(rank, f, perFeature[f]->rank);
+    }
+    cols.push_back(std::move(total));
+    cols.push_back(std::move(rank));
+    return cols;
+}
+
+Result<GpkgContent> buildGpkgContent(const Project& p, const ExportRequest& req) {
+    const bool en = req.lang == Lang::En;
+    const std::string displayCrs = p.options.displayCrs.empty() ? p.areas.source.crsCode : p.options.displayCrs;
+    GpkgContent content;
+    content.crs = req.crs.empty() ? displayCrs : req.crs;
+    const std::string provenance = p.provenance.line(req.lang);
+    const bool notOfficial =
+        p.provenance.schematicBoundaries || p.provenance.illustrativeValues || p.provenance.illustrativePoints;
+    const std::string disclaimer =
+        notOfficial ? (en ? " – not official statistics." : " – inte officiell statistik.") : ".";
+
+    auto attrs = attributeTable(p, req.year, req.index);
+    if (!attrs) return attrs.error();
+    ExportTable areas;
+    areas.name = kAreasTable;
+    areas.geometry = TableGeometry::Polygon;
+    areas.areas = &p.areas;
+    areas.sourceCrs = displayCrs;
+    areas.rows = p.areas.featureCount();
+    areas.columns = std::move(attrs).value();
+    const size_t n = areas.rows;
+
+    std::string method;
+    if (p.indicators) {
+        const IndicatorTable& t = *p.indicators;
+        const int year = resolveYear(t, req.year);
+        const Catalogue& cat = p.catalogue;
+        // Styles and class numbers: dimensions, then the total; the requested default.
+        std::vector<IndexStyleInput> inputs;
+        for (const auto& d : cat.dimensions)
+            inputs.push_back({{VariableKind::Dimension, d.id, year, req.index.norm, req.index.weights,
+                               req.index.dimensionWeights},
+                              d.id, "klass_" + d.id});
+        inputs.push_back({{VariableKind::Total, "", year, req.index.norm, req.index.weights,
+                           req.index.dimensionWeights},
+                          cat.totalId, "klass_" + cat.totalId});
+        if (cat.indicatorIndex(req.defaultVariable) >= 0)
+            inputs.push_back({{VariableKind::Indicator, req.defaultVariable, year, req.index.norm, req.index.weights,
+                               req.index.dimensionWeights},
+                              req.defaultVariable, ""});
+        else if (req.defaultVariable != cat.totalId && cat.dimensionIndex(req.defaultVariable) < 0)
+            return Error{"unknown variable '" + req.defaultVariable + "' for the default style", req.outPath};
+        std::vector<Column> classColumns;
+        for (const auto& in : inputs) {
+            const Column* values = nullptr;
+            for (const auto& c : areas.columns)
+                if (c.name == in.field) values = &c;
+            Column cls = makeColumn(in.classField.empty() ? "unused" : in.classField, FieldType::Integer, n);
+            auto s = indexStyle(p, req, in, values ? values->num : std::vector<double>{},
+                                in.classField.empty() ? nullptr : &cls);
+            if (!s) return Error{s.error().what, req.outPath};
+            LayerStyle style = std::move(s).value();
+            style.isDefault = in.field == req.defaultVariable;
+            areas.styles.push_back(std::move(style));
+            if (!in.classField.empty()) classColumns.push_back(std::move(cls));
+        }
+        for (auto& c : classColumns) areas.columns.push_back(std::move(c));
+        Column ar = makeColumn("ar", FieldType::Integer, n);
+        Column norm = makeColumn("normalisering", FieldType::Text, n);
+        Column vikter = makeColumn("vikter", FieldType::Text, n);
+        const std::string normText(normalizationName(req.index.norm, en));
+        const std::string weights = weightsText(req.index, cat, req.lang);
+        for (size_t f = 0; f < n; ++f) {
+            setNumber(ar, f, year);
+            setText(norm, f, normText);
+            setText(vikter, f, weights);
+        }
+        areas.columns.push_back(std::move(ar));
+        areas.columns.push_back(std::move(norm));
+        areas.columns.push_back(std::move(vikter));
+        const MapStyle shown = req.style ? *req.style : defaultStyle(MapVariable{});
+        method = (en ? "Index " : "Index ") + std::to_string(year) + ": " +
+                 std::to_string(cat.indicators.size()) + (en ? " indicators → " : " indikatorer → ") +
+                 std::to_string(cat.dimensions.size()) + (en ? " dimensions → total; normalisation " :
+                                                               " dimensioner → totalindex; normalisering ") +
+                 normText + (en ? "; weights " : "; vikter ") + weights + (en ? "; classes " : "; klassning ") +
+                 std::string(methodName(shown.spec.method)) + ", k = " + std::to_string(shown.spec.k) +
+                 (shown.pooledYears ? (en ? ", pooled over years" :
+                                                                                        ", gemensam för alla år")
+                                                                                 : "");
+        areas.description = (en ? "GeSO areas with the index for " : "GeSO-områden med index för ") +
+                            std::to_string(year) + " (" + normText + (en ? ", weights " : ", vikter ") + weights +
+                            "). " + provenance + disclaimer;
+        content.tables.push_back(std::move(areas));
+        content.tables.push_back(longTable(p, t, provenance + disclaimer, req.lang));
+    } else {
+        LayerStyle s;
+        s.name = en ? "Areas" : "Områden";
+        s.isDefault = true;
+        s.singleColor = {200, 200, 200, 255};
+        areas.styles = {s};
+        areas.description = (en ? "GeSO areas. " : "GeSO-områden. ") + provenance + disclaimer;
+        content.tables.push_back(std::move(areas));
+    }
+    content.tables.front().metadata = {{"SOURCE", fileName(p.areas.source.path)}, {"PROVENANCE", provenance}};
+    if (!method.empty()) content.tables.front().metadata["METHOD"] = method;
+
+    if (p.initiatives)
+        content.tables.push_back(pointTable(kInitiativesTable, *p.initiatives, displayCrs,
+                                            en ? "Ongoing initiatives" : "Pågående insatser", provenance + disclaimer,
+                                            {"tema", "theme", "kategori", "category"}, req.lang));
+    if (p.trygghet)
+        content.tables.push_back(pointTable(kTrygghetTable, *p.trygghet, displayCrs,
+                                            en ? "Safety areas" : "Trygghetsområden", provenance + disclaimer,
+                                            {"typ", "type", "kategori", "category"}, req.lang));
+
+    content.metadata = {
+        {"TITLE", en ? "geso-atlas: Malmö's geographic statistical areas (GeSO)"
+                     : "geso-atlas: Malmö stads geografiska statistikområden (GeSO)"},
+        {"PROVENANCE", provenance + disclaimer},
+        {"SOURCE_AREAS", p.provenance.areasSource},
+        {"DATE", isoNowUtc()},
+        {"SOFTWARE", std::string("geso-atlas ") + GESO_VERSION},
+        {"CRS", content.crs},
+    };
+    if (!p.provenance.indicatorsSource.empty()) content.metadata["SOURCE_INDICATORS"] = p.provenance.indicatorsSource;
+    if (!method.empty()) content.metadata["METHOD"] = method;
+    if (notOfficial) {
+        std::vector<std::string> parts;
+        if (p.provenance.schematicBoundaries) parts.push_back(en ? "schematic boundaries" : "schematiska gränser");
+        if (p.provenance.illustrativeValues) parts.push_back(en ? "illustrative values" : "illustrativa värden");
+        if (p.provenance.illustrativePoints) parts.push_back(en ? "illustrative points" : "illustrativa punkter");
+        std::string notice;
+        for (size_t i = 0; i < parts.size(); ++i)
+            notice += (i == 0 ? "" : i + 1 == parts.size() ? (en ? " and " : " och ") : ", ") + parts[i];
+        notice[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(notice[0])));
+        content.metadata["NOTICE"] = notice + (en ? ": not official statistics" : ": inte officiell statistik");
+    }
+    return content;
+}
+
+Status exportGeoPackage(const Project& p, const ExportRequest& req) {
+    try {
+        auto content = buildGpkgContent(p, req);
+        if (!content) return Error{content.error().what, req.outPath};
+        return writeGpkgSafely(req.outPath, content.value(), req.update);
+    } catch (const std::exception& e) {  // e.g. bad_alloc; nothing was renamed into place
+        return Error{std::string("export failed: ") + e.what(), req.outPath};
+    }
+}
+
+Status writeGpkgSafely(const std::string& path, const GpkgContent& content, bool update) {
+    return writeFileSafely(path, {.copyExisting = update}, [&](const std::string& temp) {
+        return writeGpkgContent(temp, content, update);
+    });
+}
+
+Status exportCsv(const std::string& path, const Project& p, int year, const IndexOptions& index,
+                 const CsvOptions& options) {
+    try {
+        auto cols = attributeTable(p, year, index);
+        if (!cols) return Error{cols.error().what, path};
+        return exportCsv(path, cols.value(), options);
+    } catch (const std::exception& e) {
+        return Error{std::string("export failed: ") + e.what(), path};
+    }
+}
+
+}  // namespace geso::core

@@ -1,0 +1,152 @@
+#include "core/export/safe_write.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+
+namespace geso::core {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The temporary file of the write in progress, for the signal handler: a fixed
+// buffer because a handler may only call async-signal-safe functions (unlink).
+constexpr size_t kMaxPath = 4096;
+char g_activeTemp[kMaxPath];
+char g_activeJournal[kMaxPath];
+std::atomic<bool> g_activeSet{false};
+std::atomic<unsigned> g_serial{0};
+
+void setActive(const std::string& temp) {
+    if (temp.size() + 9 >= kMaxPath) return;
+    g_activeSet.store(false);
+    std::memcpy(g_activeTemp, temp.c_str(), temp.size() + 1);
+    const std::string journal = temp + "-journal";
+    std::memcpy(g_activeJournal, journal.c_str(), journal.size() + 1);
+    g_activeSet.store(true);
+}
+
+void clearActive() { g_activeSet.store(false); }
+
+void onSignal(int sig) {
+    if (g_activeSet.load()) {
+        ::unlink(g_activeTemp);
+        ::unlink(g_activeJournal);
+    }
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
+void removeTemp(const std::string& temp) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(temp + suffix, ec);
+    clearActive();
+}
+
+std::string errnoText(int err) { return std::strerror(err); }
+
+// Flushes a file or folder to disk; returns errno or 0.
+int syncPath(const std::string& path, bool directory) {
+    const int fd = ::open(path.c_str(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
+    if (fd < 0) return errno;
+    const int rc = ::fsync(fd);
+    const int err = rc == 0 ? 0 : errno;
+    ::close(fd);
+    return err;
+}
+
+}  // namespace
+
+std::string temporaryPathFor(const std::string& target, unsigned serial) {
+    const fs::path t(target);
+    std::string name = ".";
+    name.append(t.stem().string()).append(".tmp-").append(std::to_string(::getpid()));
+    name.append("-").append(std::to_string(serial)).append(t.extension().string());
+    return (t.parent_path() / name).string();
+}
+
+Status writeFileSafely(const std::string& target, const SafeWriteOptions& options,
+                       const std::function<Status(const std::string& tempPath)>& write) {
+    if (target.empty()) return Error{"no output file given", "export"};
+    std::error_code ec;
+    const fs::path t(target);
+    if (fs::is_directory(t, ec)) return Error{"is a folder, not a file", target};
+    if (t.filename().empty()) return Error{"no file name", target};
+    const fs::path dir = t.parent_path().empty() ? fs::path(".") : t.parent_path();
+    const auto dirStatus = fs::status(dir, ec);
+    if (!fs::exists(dirStatus)) return Error{"folder " + dir.string() + " does not exist", target};
+    if (!fs::is_directory(dirStatus)) return Error{dir.string() + " is not a folder", target};
+    const bool targetExists = fs::exists(t, ec);
+    if (options.copyExisting && !targetExists) return Error{"file to update does not exist", target};
+
+    // Reserve a unique temporary name (O_EXCL), which also proves the folder is writable.
+    std::string temp;
+    for (int attempt = 0;; ++attempt) {
+        temp = temporaryPathFor(target, g_serial.fetch_add(1));
+        const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            ::close(fd);
+            break;
+        }
+        if (errno != EEXIST || attempt > 100)
+            return Error{"cannot write in folder " + dir.string() + ": " + errnoText(errno) +
+                             " (nothing was written)",
+                         target};
+    }
+    setActive(temp);
+
+    if (options.copyExisting) {
+        if (!fs::copy_file(t, temp, fs::copy_options::overwrite_existing, ec)) {
+            removeTemp(temp);
+            return Error{"cannot copy the existing file for updating: " + ec.message(), target};
+        }
+    } else {
+        fs::remove(temp, ec);  // the writer creates it
+    }
+
+    Status written = [&]() -> Status {
+        try {
+            return write(temp);
+        } catch (const std::exception& e) {
+            return Error{std::string("write failed: ") + e.what(), target};
+        }
+    }();
+    if (!written.ok()) {
+        removeTemp(temp);
+        return Error{written.error().what, target};
+    }
+    if (!fs::is_regular_file(temp, ec)) {
+        removeTemp(temp);
+        return Error{"the writer produced no file", target};
+    }
+    // Keep the permissions of the file being replaced.
+    struct stat st {};
+    if (targetExists && ::stat(target.c_str(), &st) == 0) ::chmod(temp.c_str(), st.st_mode & 07777);
+    if (const int err = syncPath(temp, false); err != 0) {
+        removeTemp(temp);
+        return Error{"cannot flush to disk: " + errnoText(err), target};
+    }
+    if (::rename(temp.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        removeTemp(temp);
+        return Error{"cannot replace the file: " + errnoText(err), target};
+    }
+    clearActive();
+    syncPath(dir.string(), true);  // best effort: makes the rename durable
+    return Ok{};
+}
+
+void installInterruptCleanup() {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, onSignal);
+    // Past a file-size limit, let write() fail with EFBIG (reported, temp removed)
+    // instead of the process being killed mid-write.
+    std::signal(SIGXFSZ, SIG_IGN);
+}
+
+}  // namespace geso::core

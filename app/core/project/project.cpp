@@ -1,0 +1,183 @@
+#include "core/project/project.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+
+#include "core/geom/triangulate.hpp"
+#include "core/geom/validate.hpp"
+#include "core/io/vector_reader.hpp"
+#include "core/text/strings.hpp"
+
+namespace geso::core {
+namespace {
+
+constexpr const char* kNone = "none";
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string fileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+// "[file] label: detail". Built by appending: GCC 12 warns falsely (-Wrestrict)
+// on `"[" + std::string`.
+std::string issueLine(const std::string& path, const FeatureIssue& issue) {
+    std::string line = "[";
+    line.append(fileName(path)).append("] ").append(issue.label).append(": ").append(issue.detail);
+    return line;
+}
+
+std::string bundled(const char* name) { return (std::filesystem::path(bundledDataDir()) / name).string(); }
+
+const Column* findColumn(const AreaLayer& layer, std::initializer_list<const char*> names) {
+    for (const char* want : names)
+        for (const auto& c : layer.columns)
+            if (lower(c.name) == want) return &c;
+    return nullptr;
+}
+
+// A GeSO code from a cell: integers, or text such as "01".
+int codeFromCell(const Column& c, size_t i) {
+    if (c.isNull.size() > i && c.isNull[i]) return -1;
+    if (c.numeric()) {
+        double v = c.num[i];
+        return (std::isfinite(v) && v == std::floor(v) && v >= 0 && v < 1e9) ? static_cast<int>(v) : -1;
+    }
+    const std::string& t = c.text[i];
+    if (t.empty() || t.size() > 9 || !std::all_of(t.begin(), t.end(), [](unsigned char ch) { return std::isdigit(ch); }))
+        return -1;
+    return std::atoi(t.c_str());
+}
+
+Result<PointLayer> loadPointLayer(const std::string& given, const char* bundledName, const DataOptions& o,
+                                  bool& illustrative) {
+    std::string path = given.empty() ? bundled(bundledName) : given;
+    illustrative = given.empty();
+    LoadOptions lo;
+    lo.displayCrs = o.displayCrs;
+    lo.assumeCrs = o.assumeCrs;
+    return loadPoints(path, lo);
+}
+
+}  // namespace
+
+std::string bundledDataDir() {
+    if (const char* env = std::getenv("GESO_DATA_DIR"); env && *env) return env;
+    return std::string(GESO_SOURCE_DIR) + "/geodata";
+}
+
+int Project::featureOfCode(int code) const {
+    auto it = std::find(areaCode.begin(), areaCode.end(), code);
+    return it == areaCode.end() ? -1 : static_cast<int>(it - areaCode.begin());
+}
+
+std::string Provenance::line(Lang lang) const {
+    if (schematicBoundaries && illustrativeValues) return std::string(tr(StringId::ProvSchematicIllustrative, lang));
+    std::string out = schematicBoundaries ? std::string(tr(StringId::ProvSchematic, lang))
+                                          : trFormat(StringId::ProvBoundaries, lang, {areasSource});
+    if (illustrativeValues)
+        out += " · " + std::string(tr(StringId::ProvIllustrative, lang));
+    else if (!indicatorsSource.empty())
+        out += " · " + trFormat(StringId::ProvValues, lang, {indicatorsSource});
+    return out;
+}
+
+void detectAreaKeys(Project& p) {
+    const size_t n = p.areas.featureCount();
+    const Column* code = findColumn(p.areas, {"geso_kod", "geso_code", "gesokod", "geso", "kod", "code", "omradeskod"});
+    const Column* name = findColumn(p.areas, {"geso_namn", "geso_name", "gesonamn", "namn", "name", "omrade", "område"});
+    p.codeField = code ? code->name : "";
+    p.nameField = name ? name->name : "";
+    p.areaCode.assign(n, -1);
+    p.areaName.assign(n, {});
+    for (size_t i = 0; i < n; ++i) {
+        if (code) p.areaCode[i] = codeFromCell(*code, i);
+        if (name && name->type == FieldType::Text && !(name->isNull.size() > i && name->isNull[i]))
+            p.areaName[i] = name->text[i];
+        if (p.areaName[i].empty())
+            p.areaName[i] = p.areaCode[i] >= 0 ? "GeSO " + std::to_string(p.areaCode[i])
+                                               : "fid " + std::to_string(p.areas.fid[i]);
+    }
+}
+
+Status loadIndicators(Project& p, const std::string& path) {
+    auto table = loadIndicatorTable(path, p.catalogue);
+    if (!table) return table.error();
+    IndicatorTable t = std::move(table).value();
+    if (const TableIssue* e = t.firstError()) return Error{e->location() + ": " + e->message, path};
+    std::map<int, std::string> names;
+    for (size_t i = 0; i < p.areaCode.size(); ++i)
+        if (p.areaCode[i] >= 0) names[p.areaCode[i]] = p.areaName[i];
+    if (!names.empty()) checkNames(t, names);
+    // Replace the previous table's warnings with this one's.
+    std::erase_if(p.warnings, [](const std::string& w) { return w.rfind("[tabell] ", 0) == 0; });
+    for (const auto& issue : t.issues) p.warnings.push_back("[tabell] " + issue.line());
+    const bool bundledTable = std::filesystem::path(path) == std::filesystem::path(bundledIndicatorsPath());
+    p.provenance.illustrativeValues = bundledTable;
+    p.provenance.indicatorsSource = fileName(path);
+    p.indicators = std::move(t);
+    return Ok{};
+}
+
+Result<Project> loadProject(const DataOptions& o) {
+    Project p;
+    p.options = o;
+
+    auto cat = loadCatalogue(bundledCatalogPath());
+    if (!cat) return cat.error();
+    p.catalogue = std::move(cat).value();
+
+    const std::string areasPath = o.areasPath.empty() ? bundled("geso_omraden.shp") : o.areasPath;
+    p.provenance.schematicBoundaries = o.areasPath.empty();
+    p.provenance.areasSource = fileName(areasPath);
+    LoadOptions lo;
+    lo.layerName = o.areasLayer;
+    lo.displayCrs = o.displayCrs;
+    lo.assumeCrs = o.assumeCrs;
+    auto areas = loadAreas(areasPath, lo);
+    if (!areas) return areas.error();
+    p.areas = std::move(areas).value();
+    if (Status s = validateAndRepair(p.areas); !s) return Error{s.error().what, areasPath};
+    if (p.areas.featureCount() == 0) return Error{"no usable polygons", areasPath};
+    for (const auto& issue : p.areas.issues)
+        p.warnings.push_back(issueLine(areasPath, issue));
+
+    GeometryOptions go;
+    go.labelPoints = p.areas.featureCount() <= o.maxLabelFeatures;
+    auto geometry = buildAreaGeometry(p.areas, go);
+    if (!geometry) return Error{geometry.error().what, areasPath};
+    p.geometry = std::move(geometry).value();
+    detectAreaKeys(p);
+
+    if (o.indicatorsPath != kNone && !p.codeField.empty()) {
+        const std::string path = o.indicatorsPath.empty() ? bundledIndicatorsPath() : o.indicatorsPath;
+        if (Status s = loadIndicators(p, path); !s) return s.error();
+    } else if (o.indicatorsPath != kNone && !o.indicatorsPath.empty()) {
+        return Error{"the area layer has no GeSO code column (geso_kod) to join the indicator table on", areasPath};
+    }
+
+    if (o.initiativesPath != kNone) {
+        auto pts = loadPointLayer(o.initiativesPath, "pagaende_insatser.geojson", o, p.provenance.illustrativePoints);
+        if (!pts) return pts.error();
+        p.initiatives = std::move(pts).value();
+    }
+    if (o.trygghetPath != kNone) {
+        bool illustrative = false;
+        auto pts = loadPointLayer(o.trygghetPath, "trygghetsomraden.csv", o, illustrative);
+        if (!pts) return pts.error();
+        p.trygghet = std::move(pts).value();
+        p.provenance.illustrativePoints = p.provenance.illustrativePoints || illustrative;
+    }
+    for (const auto* layer : {p.initiatives ? &*p.initiatives : nullptr, p.trygghet ? &*p.trygghet : nullptr})
+        if (layer)
+            for (const auto& issue : layer->issues)
+                p.warnings.push_back(issueLine(layer->source.path, issue));
+    return p;
+}
+
+}  // namespace geso::core

@@ -1,0 +1,64 @@
+#pragma once
+// A map's data: areas (validated, triangulated), the indicator catalogue and
+// table, the point layers, and where each came from. The viewer, `render` and
+// `export` all start from loadProject, so they show and write the same thing.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/result.hpp"
+#include "core/index/catalogue.hpp"
+#include "core/index/indicator_table.hpp"
+#include "core/model/layer.hpp"
+#include "core/text/lang.hpp"
+
+namespace geso::core {
+
+// "" = the bundled file in geodata/ (schematic or illustrative); "none" = no such layer.
+struct DataOptions {
+    std::string areasPath, areasLayer, indicatorsPath, initiativesPath, trygghetPath;
+    std::string displayCrs = "EPSG:3008", assumeCrs;
+    // Label points (GEOS maximum inscribed circle) cost time on big layers and
+    // are not drawn there anyway; above this many features the bbox centre is used.
+    size_t maxLabelFeatures = 5000;
+};
+
+struct Provenance {
+    bool schematicBoundaries = false, illustrativeValues = false, illustrativePoints = false;
+    std::string areasSource, indicatorsSource;  // file names
+    std::string line(Lang lang) const;  // "Schematiska gränser · illustrativa värden" for the bundled data
+};
+
+struct Project {
+    DataOptions options;
+    AreaLayer areas;
+    AreaGeometry geometry;
+    std::vector<int> areaCode;          // per feature: GeSO code, -1 if the layer has none
+    std::vector<std::string> areaName;  // per feature: display name (never empty)
+    std::string codeField, nameField;   // the area layer's columns used for them ("" = none)
+    Catalogue catalogue;
+    std::optional<IndicatorTable> indicators;
+    std::optional<PointLayer> initiatives, trygghet;
+    Provenance provenance;
+    std::vector<std::string> warnings;  // one line each: load, repair and join notes
+
+    // Feature index of an area code, -1 if none.
+    int featureOfCode(int code) const;
+};
+
+// Everything under one roof; errors name the file (indicator table errors with
+// row and column). Non-fatal notes go to Project::warnings.
+Result<Project> loadProject(const DataOptions& options);
+
+// Reloads just the indicator table into an existing project (viewer: "Öppna
+// indikatortabell…"); the project is unchanged on error.
+Status loadIndicators(Project& project, const std::string& path);
+
+// $GESO_DATA_DIR if set, else the repository's geodata/ directory.
+std::string bundledDataDir();
+
+// Finds the area layer's code and name columns by the usual names
+// (geso_kod, geso_code, kod, code…; geso_namn, namn, name…), case-insensitive.
+void detectAreaKeys(Project& project);
+
+}  // namespace geso::core

@@ -1,0 +1,47 @@
+#pragma once
+// Reading an exported GeoPackage back with GDAL, and running GDAL's validator.
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "core/io/gdal_env.hpp"
+
+namespace geso::testing {
+
+inline GDALDatasetUniquePtr openGpkg(const std::string& path) {
+    core::ensureGdal();
+    const char* const drivers[] = {"GPKG", nullptr};
+    return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+}
+
+inline std::string validatorScript() {
+    for (const char* p : {"/usr/share/doc/python3-gdal/examples/validate_gpkg.py",
+                          "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"})
+        if (std::filesystem::exists(p)) return p;
+    return "";
+}
+
+struct CommandOutput {
+    int exitCode = -1;
+    std::string text;  // stdout and stderr
+};
+
+// Runs `cmd` with /bin/sh; captures stdout and stderr, or only stderr.
+inline CommandOutput runCommand(const std::string& cmd, bool stderrOnly = false) {
+    CommandOutput out;
+    const std::string full = stderrOnly ? "{ " + cmd + "; } 2>&1 >/dev/null" : cmd + " 2>&1";
+    if (FILE* p = ::popen(full.c_str(), "r")) {
+        char buf[512];
+        while (std::fgets(buf, sizeof buf, p)) out.text += buf;
+        const int status = ::pclose(p);
+        out.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    return out;
+}
+
+}  // namespace geso::testing

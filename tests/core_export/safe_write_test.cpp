@@ -1,0 +1,137 @@
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "core/export/safe_write.hpp"
+#include "test_util.hpp"
+
+using namespace geso::core;
+using namespace geso::testing;
+
+namespace {
+
+Status writeText(const std::string& path, const std::string& text) {
+    writeFile(path, text);
+    return Ok{};
+}
+
+}  // namespace
+
+TEST(SafeWrite, ReplacesTargetOnlyWhenComplete) {
+    TempDir dir;
+    const std::string target = dir.file("out.txt");
+    writeFile(target, "old");
+    Status st = writeFileSafely(target, {}, [](const std::string& tmp) { return writeText(tmp, "new"); });
+    ASSERT_TRUE(st.ok()) << st.error().line();
+    EXPECT_EQ(readFile(target), "new");
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.txt"});
+}
+
+TEST(SafeWrite, TempFileIsASiblingThatDoesNotExistYet) {
+    TempDir dir;
+    const std::string target = dir.file("karta.gpkg");
+    std::string seen;
+    Status st = writeFileSafely(target, {}, [&](const std::string& tmp) {
+        seen = tmp;
+        EXPECT_FALSE(std::filesystem::exists(tmp));
+        EXPECT_EQ(std::filesystem::path(tmp).parent_path(), std::filesystem::path(target).parent_path());
+        EXPECT_EQ(std::filesystem::path(tmp).extension(), ".gpkg");
+        return writeText(tmp, "x");
+    });
+    ASSERT_TRUE(st.ok());
+    EXPECT_FALSE(std::filesystem::exists(seen));
+}
+
+TEST(SafeWrite, FailedWriteLeavesTargetByteIdenticalAndNoTemp) {
+    TempDir dir;
+    const std::string target = dir.file("out.gpkg");
+    writeFile(target, "precious\0bytes");
+    const std::string before = readFile(target);
+    Status st = writeFileSafely(target, {}, [](const std::string& tmp) -> Status {
+        writeFile(tmp, "half");
+        writeFile(tmp + "-journal", "j");
+        return Error{"disk full", "gdal:write"};
+    });
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().where, target);
+    EXPECT_EQ(st.error().what, "disk full");
+    EXPECT_EQ(readFile(target), before);
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.gpkg"});
+}
+
+TEST(SafeWrite, WriterExceptionBecomesAnError) {
+    TempDir dir;
+    const std::string target = dir.file("out.csv");
+    Status st = writeFileSafely(target, {}, [](const std::string& tmp) -> Status {
+        writeFile(tmp, "x");
+        throw std::runtime_error("boom");
+    });
+    ASSERT_FALSE(st.ok());
+    EXPECT_TRUE(dir.entries().empty());
+}
+
+TEST(SafeWrite, FolderUnderARegularFileIsAClearError) {
+    TempDir dir;
+    writeFile(dir.file("plain"), "x");
+    const std::string target = dir.file("plain") + "/out.gpkg";
+    bool called = false;
+    Status st = writeFileSafely(target, {}, [&](const std::string&) { called = true; return Status(Ok{}); });
+    ASSERT_FALSE(st.ok());
+    EXPECT_FALSE(called);
+    EXPECT_EQ(st.error().where, target);
+    EXPECT_NE(st.error().what.find("not a folder"), std::string::npos) << st.error().what;
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"plain"});
+}
+
+TEST(SafeWrite, MissingFolderAndFolderTargetAreErrors) {
+    TempDir dir;
+    auto nop = [](const std::string& tmp) { return writeText(tmp, "x"); };
+    Status missing = writeFileSafely(dir.file("nope/out.gpkg"), {}, nop);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.error().what.find("does not exist"), std::string::npos);
+    std::filesystem::create_directory(dir.file("sub"));
+    Status isDir = writeFileSafely(dir.file("sub"), {}, nop);
+    ASSERT_FALSE(isDir.ok());
+    EXPECT_NE(isDir.error().what.find("folder"), std::string::npos);
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"sub"});
+}
+
+TEST(SafeWrite, UnwritableFolderIsAnError) {
+    if (::geteuid() == 0) GTEST_SKIP() << "root can write into read-only folders";
+    TempDir dir;
+    const std::string ro = dir.file("ro");
+    std::filesystem::create_directory(ro);
+    ::chmod(ro.c_str(), 0555);
+    Status st = writeFileSafely(ro + "/out.gpkg", {}, [](const std::string& tmp) { return writeText(tmp, "x"); });
+    ::chmod(ro.c_str(), 0755);
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().what.find("cannot write"), std::string::npos);
+}
+
+TEST(SafeWrite, CopyExistingStartsFromTheOldContent) {
+    TempDir dir;
+    const std::string target = dir.file("out.gpkg");
+    writeFile(target, "old");
+    Status st = writeFileSafely(target, {.copyExisting = true}, [](const std::string& tmp) {
+        EXPECT_EQ(readFile(tmp), "old");
+        return writeText(tmp, readFile(tmp) + "+new");
+    });
+    ASSERT_TRUE(st.ok());
+    EXPECT_EQ(readFile(target), "old+new");
+    Status missing = writeFileSafely(dir.file("none.gpkg"), {.copyExisting = true},
+                                     [](const std::string& tmp) { return writeText(tmp, "x"); });
+    EXPECT_FALSE(missing.ok());
+}
+
+TEST(SafeWrite, KeepsPermissionsOfTheReplacedFile) {
+    TempDir dir;
+    const std::string target = dir.file("out.csv");
+    writeFile(target, "old");
+    ::chmod(target.c_str(), 0640);
+    ASSERT_TRUE(writeFileSafely(target, {}, [](const std::string& tmp) { return writeText(tmp, "n"); }).ok());
+    struct stat st {};
+    ASSERT_EQ(::stat(target.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0640u);
+}

@@ -1,0 +1,18 @@
+# Shaders from shaders/*.glsl are embedded into a generated .cpp at build time
+# (shaders/embed.cmake) behind geso::render::shaderSource(name).
+file(GLOB geso_shader_files CONFIGURE_DEPENDS "${GESO_SOURCE_DIR}/shaders/*.glsl")
+set(geso_shader_cpp "${CMAKE_CURRENT_BINARY_DIR}/generated/shader_sources.cpp")
+add_custom_command(
+  OUTPUT "${geso_shader_cpp}"
+  COMMAND "${CMAKE_COMMAND}" "-DSHADER_DIR=${GESO_SOURCE_DIR}/shaders" "-DOUT=${geso_shader_cpp}"
+          -P "${GESO_SOURCE_DIR}/shaders/embed.cmake"
+  DEPENDS ${geso_shader_files} "${GESO_SOURCE_DIR}/shaders/embed.cmake"
+  COMMENT "Embedding GLSL shaders" VERBATIM)
+target_sources(geso_render_gl PRIVATE "${geso_shader_cpp}")
+target_compile_definitions(geso_render_gl PRIVATE GESO_SHADER_DIR="${GESO_SOURCE_DIR}/shaders")
+# Debian's libimgui.a references stb_truetype from libstb (imgui.pc: Requires: stb).
+# Added here until the imgui_debian target links it itself.
+get_target_property(geso_imgui_libs imgui_debian INTERFACE_LINK_LIBRARIES)
+if(NOT geso_imgui_libs MATCHES "stb")
+  target_link_libraries(geso_render_gl PUBLIC stb)
+endif()

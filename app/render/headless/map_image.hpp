@@ -1,0 +1,40 @@
+#pragma once
+// One map picture, offscreen: the areas/points already given to `renderer`,
+// then the overlay, into `target`, read back for writePng. Shared by
+// `geso-atlas render` (headless EGL context) and the viewer's PNG export (its
+// own context, a Framebuffer of the export size).
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/base/result.hpp"
+#include "render/gl/framebuffer.hpp"
+#include "render/gl/map_renderer.hpp"
+#include "render/mesh/camera.hpp"
+#include "render/overlay/overlay_model.hpp"
+
+namespace geso::render {
+
+class OverlayPainter;
+
+struct MapImageOptions {
+    float scale = 0;        // UI/overlay scale; 0 = overlayScaleForSize(target size)
+    double marginFraction = 0.02;  // "zoom to all": free margin around the extent, × min(w, h)
+};
+
+struct MapImage {
+    int widthPx = 0, heightPx = 0;
+    std::vector<uint8_t> rgba;  // bottom row first (PngOptions::bottomUp = true)
+    Camera camera;              // the camera used (label point → pixel: camera.worldToScreen)
+};
+
+// camera: the view to draw (its viewport is set to the target size); nullopt =
+// fit `extent` into the part of the frame the overlay panels leave free.
+// overlay: nullptr = map only. painter: one made for the target's size and
+// scale (e.g. prepared on a worker thread), or nullptr to make one here.
+core::Result<MapImage> renderMapImage(const Framebuffer& target, const MapRenderer& renderer,
+                                      const OverlayModel* overlay, const core::Box& extent,
+                                      std::optional<Camera> camera, const MapImageOptions& options = {},
+                                      OverlayPainter* painter = nullptr);
+
+}  // namespace geso::render

@@ -1,0 +1,87 @@
+#include "render/headless/overlay_painter.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+namespace geso::render {
+
+struct OverlayPainter::State {
+    ImGuiContext* context = nullptr;
+    FontSet fonts;
+    float scale = 1;
+    int widthPx = 0, heightPx = 0;
+    bool backend = false;
+
+    ~State() {
+        if (!context) return;
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(context);
+        if (backend) ImGui_ImplOpenGL3_Shutdown();
+        ImGui::DestroyContext(context);
+        ImGui::SetCurrentContext(previous == context ? nullptr : previous);
+    }
+};
+
+namespace {
+
+// Makes `ctx` current for a scope and puts the caller's context back.
+class ContextScope {
+public:
+    explicit ContextScope(ImGuiContext* ctx) : m_previous(ImGui::GetCurrentContext()) { ImGui::SetCurrentContext(ctx); }
+    ~ContextScope() { ImGui::SetCurrentContext(m_previous); }
+    ContextScope(const ContextScope&) = delete;
+    ContextScope& operator=(const ContextScope&) = delete;
+
+private:
+    ImGuiContext* m_previous;
+};
+
+}  // namespace
+
+core::Result<OverlayPainter> OverlayPainter::create(int widthPx, int heightPx, float scale) {
+    auto state = std::make_unique<State>();
+    state->widthPx = widthPx;
+    state->heightPx = heightPx;
+    state->scale = scale > 0 ? scale : overlayScaleForSize(widthPx, heightPx);
+    state->context = ImGui::CreateContext();
+    ContextScope scope(state->context);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.DisplaySize = ImVec2(static_cast<float>(widthPx), static_cast<float>(heightPx));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    io.DeltaTime = 1.0f / 60.0f;
+    auto fonts = buildFonts(io, state->scale);
+    if (!fonts) return fonts.error();
+    state->fonts = fonts.value();
+    if (!ImGui_ImplOpenGL3_Init("#version 330 core"))
+        return core::Error{"cannot initialise ImGui's OpenGL3 backend", "imgui:opengl3"};
+    state->backend = true;
+    OverlayPainter p;
+    p.m_state = std::move(state);
+    return p;
+}
+
+OverlayPainter::OverlayPainter(OverlayPainter&&) noexcept = default;
+OverlayPainter& OverlayPainter::operator=(OverlayPainter&&) noexcept = default;
+OverlayPainter::~OverlayPainter() = default;
+
+float OverlayPainter::scale() const { return m_state->scale; }
+
+OverlayLayout OverlayPainter::layout(const OverlayModel& model, const Camera& camera, RectPx mapRect) const {
+    ContextScope scope(m_state->context);
+    return layoutOverlay(model, camera, mapRect, m_state->fonts, m_state->scale);
+}
+
+OverlayResult OverlayPainter::draw(const OverlayModel& model, const Camera& camera, RectPx mapRect) {
+    ContextScope scope(m_state->context);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    OverlayResult r = drawMapOverlay(ImGui::GetForegroundDrawList(), model, camera, mapRect, m_state->fonts,
+                                     m_state->scale);
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return r;
+}
+
+}  // namespace geso::render

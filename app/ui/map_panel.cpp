@@ -1,0 +1,127 @@
+#include <imgui.h>
+
+#include <cmath>
+#include <string>
+
+#include "ui/panels.hpp"
+#include "ui/ui_logic.hpp"
+#include "ui/ui_strings.hpp"
+
+namespace geso::ui {
+namespace {
+
+S groupOf(VarKind k) {
+    switch (k) {
+        case VarKind::Total: return S::GroupTotal;
+        case VarKind::Dimension: return S::GroupDimensions;
+        case VarKind::Indicator: return S::GroupIndicators;
+        case VarKind::Field: break;
+    }
+    return S::GroupFields;
+}
+
+S methodName(Method m) {
+    switch (m) {
+        case Method::Quantile: return S::MethodQuantile;
+        case Method::EqualInterval: return S::MethodEqual;
+        case Method::NaturalBreaks: return S::MethodNatural;
+        case Method::StdDev: return S::MethodStdDev;
+        case Method::Pretty: return S::MethodPretty;
+        case Method::BoxMap: return S::MethodBoxMap;
+        case Method::Centred: return S::MethodCentred;
+        case Method::Manual: break;
+    }
+    return S::MethodManual;
+}
+
+// Methods whose class count is fixed by the method (the core ignores k).
+bool fixedCount(Method m) { return m == Method::StdDev || m == Method::BoxMap || m == Method::Manual; }
+
+}  // namespace
+
+void drawMapPanel(const AppState& s, UiState&, Actions& out) {
+    const Lang l = s.lang;
+    ImGui::PushItemWidth(-1);
+
+    // Variable: one combo grouped by kind (total, dimensions, indicators, fields).
+    ImGui::TextUnformatted(tr(S::Variable, l));
+    const char* current = (s.variable >= 0 && static_cast<size_t>(s.variable) < s.variables.size())
+                              ? s.variables[static_cast<size_t>(s.variable)].label.c_str() : "";
+    if (ImGui::BeginCombo("##variable", current, ImGuiComboFlags_HeightLarge)) {
+        for (size_t i = 0; i < s.variables.size(); ++i) {
+            const VariableChoice& v = s.variables[i];
+            if (i == 0 || s.variables[i - 1].kind != v.kind) ImGui::TextDisabled("%s", tr(groupOf(v.kind), l));
+            ImGui::PushID(static_cast<int>(i));
+            const bool isSel = static_cast<int>(i) == s.variable;
+            ImGui::Indent();
+            if (ImGui::Selectable(v.label.c_str(), isSel) && !isSel) out.variable = static_cast<int>(i);
+            ImGui::Unindent();
+            if (isSel) ImGui::SetItemDefaultFocus();
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+
+    // Year: only when the variable has years.
+    if (!s.years.empty()) {
+        ImGui::TextUnformatted(tr(S::Year, l));
+        const std::string yearText = std::to_string(s.year);
+        if (ImGui::BeginCombo("##year", yearText.c_str())) {
+            for (int y : s.years) {
+                const bool isSel = y == s.year;
+                if (ImGui::Selectable(std::to_string(y).c_str(), isSel) && !isSel) out.year = y;
+            }
+            ImGui::EndCombo();
+        }
+    }
+
+    // Method and number of classes.
+    ImGui::TextUnformatted(tr(S::Method, l));
+    if (ImGui::BeginCombo("##method", tr(methodName(s.method), l))) {
+        for (Method m : {Method::Quantile, Method::EqualInterval, Method::NaturalBreaks, Method::Pretty,
+                         Method::StdDev, Method::BoxMap, Method::Centred, Method::Manual}) {
+            const bool isSel = m == s.method;
+            if (ImGui::Selectable(tr(methodName(m), l), isSel) && !isSel) {
+                ClassRequest r{m, s.classCount, {}};
+                if (m == Method::Manual) r.manualUpper = s.classes.upper;  // start from what is shown
+                out.classes = r;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    if (!fixedCount(s.method)) {
+        ImGui::TextUnformatted(tr(S::Classes, l));
+        int k = s.classCount;
+        if (ImGui::SliderInt("##classes", &k, s.minClasses, s.maxClasses) && k != s.classCount)
+            out.classes = ClassRequest{s.method, k, {}};
+    }
+
+    // Palette and direction, with a swatch row of the current class colours.
+    ImGui::TextUnformatted(tr(S::Palette, l));
+    if (ImGui::BeginCombo("##palette", s.palette.c_str())) {
+        for (const std::string& p : s.palettes) {
+            const bool isSel = p == s.palette;
+            if (ImGui::Selectable(p.c_str(), isSel) && !isSel) out.palette = p;
+        }
+        ImGui::EndCombo();
+    }
+    bool rev = s.reversed;
+    if (ImGui::Checkbox(tr(S::Reversed, l), &rev)) out.reversed = rev;
+    if (!s.classes.classColor.empty()) {
+        const float h = ImGui::GetFrameHeight();
+        const float w = ImGui::GetContentRegionAvail().x / static_cast<float>(s.classes.classColor.size());
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        for (size_t i = 0; i < s.classes.classColor.size(); ++i) {
+            const Rgba8 c = s.classes.classColor[i];
+            const float x0 = p.x + w * static_cast<float>(i);
+            dl->AddRectFilled(ImVec2(x0, p.y), ImVec2(x0 + w, p.y + h * 0.6f), IM_COL32(c.r, c.g, c.b, 255));
+        }
+        ImGui::Dummy(ImVec2(w * static_cast<float>(s.classes.classColor.size()), h * 0.6f));
+    }
+    if (!std::isnan(s.classes.gvf))
+        ImGui::TextDisabled("%s: %s", tr(S::Gvf, l), formatValue(s.classes.gvf, 3, l).c_str());
+    ImGui::PopItemWidth();
+}
+
+}  // namespace geso::ui

@@ -16,13 +16,16 @@
 #include "core/classify/classify.hpp"
 #include "core/geom/triangulate.hpp"
 #include "core/project/choropleth.hpp"
+#include "core/project/point_symbology.hpp"
 #include "core/project/project.hpp"
+#include "core/text/strings.hpp"
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/png_writer.hpp"
 #include "render/headless/headless_context.hpp"
 #include "render/headless/map_content.hpp"
 #include "render/headless/map_image.hpp"
 #include "render/headless/overlay_painter.hpp"
+#include "render/overlay/overlay_from_project.hpp"
 #include "render/mesh/scale_decimate.hpp"
 
 namespace geso::cli {
@@ -375,16 +378,14 @@ int cmdRender(int argc, char** argv) {
         renderer.setStyle(thin);
     }
     render::OverlayModel overlay = render::makeOverlayModel(p, map.value(), lang);
-    if (p.initiatives) {
-        auto pts = render::styleInitiatives(*p.initiatives, lang);
-        renderer.setPoints(kPointsInitiatives, pts.symbols);
+    const auto addPoints = [&](const std::optional<PointLayer>& layer, PointLayerKind kind, StringId title, int slot) {
+        if (!layer) return;
+        auto pts = render::stylePoints(*layer, symbolizePoints(*layer, kind), std::string(tr(title, lang)));
+        renderer.setPoints(slot, pts.symbols);
         overlay.pointLegends.push_back(std::move(pts.legend));
-    }
-    if (p.trygghet) {
-        auto pts = render::styleTrygghet(*p.trygghet, lang);
-        renderer.setPoints(kPointsTrygghet, pts.symbols);
-        overlay.pointLegends.push_back(std::move(pts.legend));
-    }
+    };
+    addPoints(p.initiatives, PointLayerKind::Initiatives, StringId::LayerInitiatives, kPointsInitiatives);
+    addPoints(p.trygghet, PointLayerKind::Trygghet, StringId::LayerTrygghet, kPointsTrygghet);
     timer.mark("upload");
 
     const render::OverlayModel* overlayPtr = withOverlay ? &overlay : nullptr;

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <string>
 
+#include "core/project/area_names.hpp"
 #include "ui/panels.hpp"
 #include "ui/ui_logic.hpp"
 #include "ui/ui_strings.hpp"
@@ -12,10 +13,7 @@
 namespace geso::ui {
 namespace {
 
-std::string shortName(const std::string& name) {
-    const size_t comma = name.find(',');
-    return comma == std::string::npos ? name : name.substr(0, comma);
-}
+std::string shortName(const std::string& name) { return core::shortAreaName(name, false); }
 
 }  // namespace
 

@@ -20,36 +20,11 @@ using core::StringId;
 
 bool isIndexKind(core::VariableKind k) { return k != core::VariableKind::Field; }
 
-std::string textAt(const core::PointLayer& layer, const char* column, size_t i) {
-    const core::Column* c = layer.column(column);
-    if (!c || i >= c->isNull.size() || c->isNull[i]) return {};
-    if (c->numeric()) return i < c->num.size() ? std::to_string(static_cast<long long>(c->num[i])) : std::string();
-    return i < c->text.size() ? c->text[i] : std::string();
-}
-
 std::vector<std::string> distinct(const std::vector<std::string>& v) {
     std::set<std::string> s(v.begin(), v.end());
     s.erase("");
     return {s.begin(), s.end()};
 }
-
-// Okabe–Ito: a qualitative scheme that stays distinct for colour-blind readers.
-constexpr render::Rgba kCategoryColors[] = {{230, 159, 0, 255},  {86, 180, 233, 255}, {0, 158, 115, 255},
-                                            {240, 228, 66, 255}, {0, 114, 178, 255},  {213, 94, 0, 255},
-                                            {204, 121, 167, 255}, {90, 90, 90, 255}};
-
-render::Rgba categoryColor(int i) {
-    return kCategoryColors[static_cast<size_t>(std::max(0, i)) % std::size(kCategoryColors)];
-}
-
-int indexOf(const std::vector<std::string>& options, const std::string& v) {
-    auto it = std::find(options.begin(), options.end(), v);
-    return it == options.end() ? -1 : static_cast<int>(it - options.begin());
-}
-
-// The category a point's symbol shows: theme for initiatives, type for trygghet areas.
-const std::vector<std::string>& categoryValues(const ui::PointLayerView& p) { return p.themeValue; }
-const std::vector<std::string>& categoryOptions(const ui::PointLayerView& p) { return p.themeOptions; }
 
 }  // namespace
 
@@ -300,35 +275,37 @@ void MapSession::rebuildTable() {
 void MapSession::rebuildPoints() {
     ui::AppState& s = m_state;
     s.points.clear();
+    m_symbology.clear();
     if (!m_project) return;
     const core::Project& p = *m_project;
     const std::optional<core::PointLayer>* layers[] = {&p.initiatives, &p.trygghet};
+    const core::PointLayerKind kinds[] = {core::PointLayerKind::Initiatives, core::PointLayerKind::Trygghet};
     const StringId names[] = {StringId::LayerInitiatives, StringId::LayerTrygghet};
     for (size_t li = 0; li < 2; ++li) {
         ui::PointLayerView v;
         v.name = core::trc(names[li], s.lang);
         const auto& opt = *layers[li];
+        core::PointSymbology sym;
         if (opt) {
             const core::PointLayer& l = *opt;
+            sym = core::symbolizePoints(l, kinds[li]);
             v.loaded = true;
-            const size_t n = l.featureCount();
-            for (size_t i = 0; i < n; ++i) {
-                v.labels.push_back(textAt(l, "namn", i));
-                if (li == 0) {
-                    v.namndValue.push_back(textAt(l, "ansvarig", i));
-                    v.themeValue.push_back(textAt(l, "tema", i));
-                    v.statusValue.push_back(textAt(l, "status", i));
-                } else {
-                    v.namndValue.push_back({});
-                    v.themeValue.push_back(textAt(l, "typ", i));
-                    v.statusValue.push_back({});
-                }
-            }
+            const auto columnValues = [&](const std::string& field) {
+                std::vector<std::string> out(l.featureCount());
+                if (const core::Column* c = field.empty() ? nullptr : l.column(field))
+                    for (size_t i = 0; i < out.size(); ++i) out[i] = core::cellText(*c, i);
+                return out;
+            };
+            v.labels = columnValues(sym.fields.name);
+            v.namndValue = columnValues(sym.fields.responsible);
+            v.statusValue = columnValues(sym.fields.status);
+            for (int c : sym.categoryOf) v.themeValue.push_back(sym.categories[static_cast<size_t>(c)].value);
             v.namndOptions = distinct(v.namndValue);
             v.themeOptions = distinct(v.themeValue);
             v.statusOptions = distinct(v.statusValue);
             v.areaOf = core::featureOfPoints(p.areas, l.xy);
         }
+        m_symbology.push_back(std::move(sym));
         s.points.push_back(std::move(v));
     }
     m_dirty.points = true;
@@ -383,16 +360,8 @@ int MapSession::featureAt(core::Vec2 w) const {
     return -1;
 }
 
-std::vector<render::Rgba> MapSession::featureColors() const {
-    if (!m_map) return {};
-    return m_map->featureColor;
-}
-
-std::vector<uint8_t> MapSession::noDataFlags() const {
-    std::vector<uint8_t> flags;
-    if (!m_map) return flags;
-    for (double v : m_map->value) flags.push_back(std::isnan(v) ? 1 : 0);
-    return flags;
+render::FeatureFill MapSession::featureFill() const {
+    return m_map ? render::featureFill(*m_map) : render::FeatureFill{};
 }
 
 bool MapSession::pointLayerVisible(size_t layer, const ui::UiState& u) const {
@@ -400,34 +369,16 @@ bool MapSession::pointLayerVisible(size_t layer, const ui::UiState& u) const {
     return layer >= u.pointFilters.size() || u.pointFilters[layer].visible;
 }
 
-std::vector<render::PointSymbol> MapSession::pointSymbols(size_t layer, const ui::UiState& u) const {
-    std::vector<render::PointSymbol> out;
-    if (!m_project || layer >= m_state.points.size()) return out;
+render::StyledPoints MapSession::styledPoints(size_t layer, const ui::UiState& u) const {
+    if (!m_project || layer >= m_state.points.size() || layer >= m_symbology.size()) return {};
     const std::optional<core::PointLayer>& src = layer == 0 ? m_project->initiatives : m_project->trygghet;
-    if (!src) return out;
+    if (!src) return {};
     const ui::PointLayerView& v = m_state.points[layer];
     const ui::PointFilter all;
     const ui::PointFilter& f = layer < u.pointFilters.size() ? u.pointFilters[layer] : all;
-    for (size_t i = 0; i < src->xy.size(); ++i) {
-        if (!ui::pointPasses(v, f, i)) continue;
-        const int cat = indexOf(categoryOptions(v), categoryValues(v)[i]);
-        render::PointSymbol sym;
-        sym.xy = src->xy[i];
-        if (layer == 0) {
-            sym.shape = render::shapeForCategory(cat);
-            sym.fill = categoryColor(cat);
-            sym.stroke = {30, 30, 30, 255};
-            sym.sizePx = 11;
-        } else {
-            sym.shape = render::SymbolShape::Star;
-            sym.fill = {255, 255, 255, 235};
-            sym.stroke = {120, 20, 60, 255};
-            sym.sizePx = 15;
-            sym.strokePx = 2;
-        }
-        out.push_back(sym);
-    }
-    return out;
+    std::vector<uint8_t> shown(src->featureCount());
+    for (size_t i = 0; i < shown.size(); ++i) shown[i] = ui::pointPasses(v, f, i) ? 1 : 0;
+    return render::stylePoints(*src, m_symbology[layer], v.name, &shown);
 }
 
 render::OverlayModel MapSession::overlayModel(const ui::UiState& u) const {
@@ -438,36 +389,8 @@ render::OverlayModel MapSession::overlayModel(const ui::UiState& u) const {
         return m;
     }
     m = render::makeOverlayModel(*m_project, *m_map, m_state.lang);
-    for (size_t li = 0; li < m_state.points.size(); ++li) {
-        if (!pointLayerVisible(li, u)) continue;
-        const ui::PointLayerView& v = m_state.points[li];
-        const ui::PointFilter all;
-        const ui::PointFilter& f = li < u.pointFilters.size() ? u.pointFilters[li] : all;
-        render::PointLegendGroup g;
-        g.title = v.name;
-        const auto& options = categoryOptions(v);
-        std::vector<int> counts(options.size(), 0);
-        for (size_t i = 0; i < v.areaOf.size(); ++i)
-            if (ui::pointPasses(v, f, i))
-                if (int c = indexOf(options, categoryValues(v)[i]); c >= 0) ++counts[static_cast<size_t>(c)];
-        for (size_t c = 0; c < options.size(); ++c) {
-            if (counts[c] == 0) continue;
-            render::PointLegendEntry e;
-            if (li == 0) {
-                e.shape = render::shapeForCategory(static_cast<int>(c));
-                e.fill = categoryColor(static_cast<int>(c));
-                e.stroke = {30, 30, 30, 255};
-            } else {
-                e.shape = render::SymbolShape::Star;
-                e.fill = {255, 255, 255, 235};
-                e.stroke = {120, 20, 60, 255};
-            }
-            e.label = options[c];
-            e.count = counts[c];
-            g.entries.push_back(std::move(e));
-        }
-        m.pointLegends.push_back(std::move(g));
-    }
+    for (size_t li = 0; li < m_state.points.size(); ++li)
+        if (pointLayerVisible(li, u)) m.pointLegends.push_back(styledPoints(li, u).legend);
     return m;
 }
 

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "core/project/choropleth.hpp"
+#include "core/project/point_symbology.hpp"
 #include "core/project/project.hpp"
+#include "render/headless/map_content.hpp"
 #include "render/mesh/point_mesh.hpp"
 #include "render/overlay/overlay_model.hpp"
 #include "ui/actions.hpp"
@@ -56,10 +58,9 @@ public:
     const core::DataOptions& options() const { return m_options; }
 
     // GPU inputs.
-    std::vector<render::Rgba> featureColors() const;
-    std::vector<uint8_t> noDataFlags() const;
-    // Symbols of point layer `layer` (0 initiatives, 1 trygghet) passing the filters.
-    std::vector<render::PointSymbol> pointSymbols(size_t layer, const ui::UiState& u) const;
+    render::FeatureFill featureFill() const;
+    // Symbols and legend of point layer `layer` (0 initiatives, 1 trygghet), for the points passing the filters.
+    render::StyledPoints styledPoints(size_t layer, const ui::UiState& u) const;
     bool pointLayerVisible(size_t layer, const ui::UiState& u) const;
     // Title, legend, labels, provenance and point legends for drawMapOverlay.
     render::OverlayModel overlayModel(const ui::UiState& u) const;
@@ -85,6 +86,7 @@ private:
     std::optional<core::Choropleth> m_map;
     MapChoice m_choice;
     ui::AppState m_state;
+    std::vector<core::PointSymbology> m_symbology;  // per AppState::points
     Dirty m_dirty;
 };
 

@@ -43,14 +43,12 @@ void MapView::update(MapSession& session, const ui::UiState& u, const ui::Action
         m_needFit = true;
     }
     if (dirty.colors && m_ready) {
-        const auto colors = session.featureColors();
-        const auto flags = session.noDataFlags();
-        m_renderer.setFeatureColors(colors, flags);
+        const render::FeatureFill fill = session.featureFill();
+        m_renderer.setFeatureColors(fill.color, fill.noData);
     }
     if ((dirty.points || a.pointsChanged) && m_ready) {
         for (size_t layer = 0; layer < 2; ++layer) {
-            const auto symbols = session.pointSymbols(layer, u);
-            m_renderer.setPoints(static_cast<int>(layer), symbols);
+            m_renderer.setPoints(static_cast<int>(layer), session.styledPoints(layer, u).symbols);
             m_renderer.setPointsVisible(static_cast<int>(layer), session.pointLayerVisible(layer, u));
         }
     }

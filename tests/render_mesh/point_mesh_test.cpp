@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <set>
 #include <vector>
 
 using namespace geso::render;
@@ -27,15 +26,6 @@ TEST(PointMesh, OriginAndOffsetsAndSkipsNonFinite) {
     EXPECT_EQ(m.instances[1].shape, static_cast<uint32_t>(SymbolShape::Diamond));
     EXPECT_EQ(m.instances[1].fill, (Rgba{1, 2, 3, 4}));
     EXPECT_FLOAT_EQ(m.instances[1].sizePx, 14.f);
-}
-
-TEST(PointMesh, ShapeForCategoryCyclesThroughDistinctShapes) {
-    std::set<SymbolShape> seen;
-    const int n = static_cast<int>(SymbolShape::Count);
-    for (int i = 0; i < n; ++i) seen.insert(shapeForCategory(i));
-    EXPECT_EQ(static_cast<int>(seen.size()), n);
-    EXPECT_EQ(shapeForCategory(n), shapeForCategory(0));
-    EXPECT_EQ(shapeForCategory(-1), shapeForCategory(n - 1));
 }
 
 TEST(PointMesh, EmptyInput) {

@@ -82,3 +82,25 @@ TEST(LabelPlacement, AlternativesOfOneLabelArePlacedAtMostOnceInRankOrder) {
     std::swap(c[1].rank, c[2].rank);
     EXPECT_EQ(placeLabels(c, kScreen, {}), (std::vector<int>{0, 2}));
 }
+
+TEST(LabelPlacement, ABlockedLabelGetsInWhenItsBlockerCanMoveAside) {
+    // A (high priority) takes 500,500 first; B has only that spot. A can also go to 500,560.
+    std::vector<LabelCandidate> c{at(500, 500, 2), at(500, 560, 2), at(500, 500, 1)};
+    c[0].group = c[1].group = 0;
+    c[1].rank = 1;
+    c[2].group = 1;
+    EXPECT_EQ(placeLabels(c, kScreen, {}), (std::vector<int>{1, 2}));  // A moved, B placed
+    // A's alternative is taken by a third label: nothing moves, nothing is dropped.
+    c.push_back(at(500, 565, 3));
+    EXPECT_EQ(placeLabels(c, kScreen, {}), (std::vector<int>{3, 0}));
+    // Blocked by two labels (A, and one at 700,500 that B now reaches): no repair.
+    c.back() = at(700, 500, 3);
+    c[2].box.maxX = 720;
+    EXPECT_EQ(placeLabels(c, kScreen, {}), (std::vector<int>{3, 0}));
+}
+
+TEST(LabelPlacement, LowerTiersArePlacedFirstWhateverTheirPriority) {
+    std::vector<LabelCandidate> c{at(500, 500, 9), at(505, 500, 1)};
+    c[0].tier = 1;
+    EXPECT_EQ(placeLabels(c, kScreen, {}), (std::vector<int>{1}));
+}

@@ -83,14 +83,14 @@ TEST_F(OverlayTest, LegendGrowsWithRowsAndNoDataRow) {
     m.legend.pop_back();
     EXPECT_GT(h5NoData, layoutOverlay(m, cam, full(), m_fonts, 1).legend.height());
     m.pointLegends = {{"Pågående insatser", {{SymbolShape::Circle, {200, 50, 50, 255}, {255, 255, 255, 255}, "skola", 4},
-                                              {SymbolShape::Star, {50, 50, 200, 255}, {255, 255, 255, 255}, "trygghet", 2}}}};
+                                              {SymbolShape::Pentagon, {50, 50, 200, 255}, {255, 255, 255, 255}, "trygghet", 2}}}};
     EXPECT_GT(layoutOverlay(m, cam, full(), m_fonts, 1).legend.height(), h5NoData);
 }
 
 TEST_F(OverlayTest, TwoLabelsAtTheSameSpotDrawOne) {
     OverlayModel m = choroplethModel();
-    // 500 m ≈ 26 px: the names fit, and the 10 px shift inside the circle cannot separate them.
-    m.labels = {{{118000, 6163000}, "Rosengård", 1, 500}, {{118000, 6163000}, "Amiralsstaden", 1, 500}};
+    // Without a circle (radius 0) a label has no other place to go.
+    m.labels = {{{118000, 6163000}, "Rosengård", 1, 0, ""}, {{118000, 6163000}, "Amiralsstaden", 1, 0, ""}};
     OverlayResult r;
     const int both = drawFrame(m, malmoCamera(1920, 1080), full(), &r);
     ASSERT_EQ(r.placedLabels.size(), 1u);
@@ -103,7 +103,7 @@ TEST_F(OverlayTest, TwoLabelsAtTheSameSpotDrawOne) {
 TEST_F(OverlayTest, ACollidingLabelMovesInsideItsLargeCircleInsteadOfVanishing) {
     OverlayModel m = choroplethModel();
     // 1500 m ≈ 79 px: the second label can move 32 px up or down, clear of the first.
-    m.labels = {{{118000, 6163000}, "Rosengård", 1, 1500}, {{118000, 6163000}, "Amiralsstaden", 1, 1500}};
+    m.labels = {{{118000, 6163000}, "Rosengård", 1, 1500, ""}, {{118000, 6163000}, "Amiralsstaden", 1, 1500, ""}};
     OverlayResult r;
     drawFrame(m, malmoCamera(1920, 1080), full(), &r);
     EXPECT_EQ(r.placedLabels.size(), 2u);
@@ -111,9 +111,9 @@ TEST_F(OverlayTest, ACollidingLabelMovesInsideItsLargeCircleInsteadOfVanishing) 
 
 TEST_F(OverlayTest, DistantLabelsAreAllDrawnAndHighPriorityWinsConflicts) {
     OverlayModel m = choroplethModel();
-    m.labels = {{{112000, 6163000}, "Limhamn", 1, 1500},
-                {{124000, 6160000}, "Husie", 1, 500},
-                {{124100, 6160050}, "Oxie", 5, 400}};  // on top of Husie, higher priority
+    m.labels = {{{112000, 6163000}, "Limhamn", 1, 1500, ""},
+                {{124000, 6160000}, "Husie", 1, 0, ""},
+                {{124100, 6160050}, "Oxie", 5, 0, ""}};  // on top of Husie, higher priority, neither can move
     OverlayResult r;
     drawFrame(m, malmoCamera(1920, 1080), full(), &r);
     ASSERT_EQ(r.placedLabels.size(), 2u);
@@ -129,7 +129,7 @@ TEST_F(OverlayTest, LabelsNeverGoUnderTheLegendOrOffTheMap) {
     const geso::core::Vec2 underLegend =
         cam.screenToWorld({0.5 * (lay.legend.minX + lay.legend.maxX), 0.5 * (lay.legend.minY + lay.legend.maxY)});
     const geso::core::Vec2 offMap = cam.screenToWorld({-300, 500});
-    m.labels = {{underLegend, "Under", 1, 2000}, {offMap, "Utanför", 1, 2000}};
+    m.labels = {{underLegend, "Under", 1, 2000, ""}, {offMap, "Utanför", 1, 2000, ""}};
     OverlayResult r;
     drawFrame(m, cam, full(), &r);
     EXPECT_TRUE(r.placedLabels.empty());
@@ -137,7 +137,7 @@ TEST_F(OverlayTest, LabelsNeverGoUnderTheLegendOrOffTheMap) {
 
 TEST_F(OverlayTest, LabelsThatDoNotFitTheirAreaAreSkippedAtThisZoom) {
     OverlayModel m = choroplethModel();
-    m.labels = {{{118000, 6163000}, "Bunkeflostrand, Tygelsjö by m fl", 1, 60}};  // 60 m ≈ 3 px
+    m.labels = {{{118000, 6163000}, "Bunkeflostrand, Tygelsjö by m fl", 1, 60, ""}};  // 60 m ≈ 3 px
     OverlayResult r;
     drawFrame(m, malmoCamera(1920, 1080), full(), &r);
     EXPECT_TRUE(r.placedLabels.empty());
@@ -166,17 +166,42 @@ TEST_F(OverlayTest, LongNamesWrapAtCommasToFitTheirCircle) {
 TEST_F(OverlayTest, NarrowAreasStillGetACompactLabelWhereThereIsRoom) {
     OverlayModel m = choroplethModel();
     // 200 m radius ≈ 10.5 px at 19 m/px: too narrow for the name, wide enough to be seen.
-    m.labels = {{{118000, 6163000}, "Lindeborg, Borgmästaregården m fl", 1, 200}};
+    m.labels = {{{118000, 6163000}, "Lindeborg, Borgmästaregården m fl", 1, 200, ""}};
     OverlayResult r;
     drawFrame(m, malmoCamera(1920, 1080), full(), &r);
     ASSERT_EQ(r.placedLabels.size(), 1u);
     const overlay::LabelLines l = overlay::compactLabel(m.labels[0].text, m_fonts);
     EXPECT_EQ(l.font, m_fonts.small);
     EXPECT_EQ(l.lines, (std::vector<std::string>{"Lindeborg,", "Borgmästaregården", "m fl"}));
-    // A fitting label nearby wins the space; the compact one gives way.
-    m.labels.push_back({{118100, 6163000}, "Fits", 0, 5000});
+    // A fitting label nearby that cannot move (no circle) wins the space; the compact one gives way.
+    m.labels.push_back({{118100, 6163000}, "Fits", 0, 0, ""});
     drawFrame(m, malmoCamera(1920, 1080), full(), &r);
     EXPECT_EQ(r.placedLabels, (std::vector<int>{1}));
+    // One in a large circle moves aside instead (the repair pass): both are named.
+    m.labels[1].radius = 5000;
+    drawFrame(m, malmoCamera(1920, 1080), full(), &r);
+    EXPECT_EQ(r.placedLabels.size(), 2u);
+}
+
+TEST_F(OverlayTest, ANameTooLongForItsAreaFallsBackToItsShortForm) {
+    OverlayModel m = choroplethModel();
+    const std::string longName = "Lindeborg, Borgmästaregården m fl", shortForm = "Lindeborg m fl";
+    // The smallest circle the short name fits on one line: the full name fits in no layout there.
+    const Camera cam = malmoCamera(1920, 1080);
+    float radiusPx = 5;
+    while (overlay::fitLabel(shortForm, radiusPx, m_fonts).lines.size() != 1 && radiusPx < 200) radiusPx += 1;
+    ASSERT_EQ(overlay::fitLabel(shortForm, radiusPx, m_fonts).lines, (std::vector<std::string>{shortForm}));
+    ASSERT_TRUE(overlay::fitLabel(longName, radiusPx, m_fonts).lines.empty());
+    m.labels = {{{118000, 6163000}, longName, 1, radiusPx * cam.metresPerPx(), ""}};
+    OverlayResult r;
+    const int squeezed = drawFrame(m, cam, full(), &r);
+    ASSERT_EQ(r.placedLabels.size(), 1u);  // the full name, squeezed over the area's edges
+    m.labels[0].shortText = shortForm;
+    const int shortened = drawFrame(m, cam, full(), &r);
+    ASSERT_EQ(r.placedLabels.size(), 1u);
+    // Each glyph is a text quad plus eight halo quads of 4 vertices: "Lindeborg," "Borgmästaregården"
+    // "m fl" has 30 glyphs, "Lindeborg m fl" 12.
+    EXPECT_EQ(squeezed - shortened, (30 - 12) * 9 * 4);
 }
 
 TEST_F(OverlayTest, ProvenanceIsAlwaysDrawnEvenWithEverythingElseOff) {
@@ -261,7 +286,7 @@ TEST_F(OverlayTest, A4kFrameAtScale2IsTwiceTheSize) {
 
 TEST_F(OverlayTest, DegenerateInputsDrawNothingAndDoNotCrash) {
     OverlayModel m = choroplethModel();
-    m.labels = {{{NAN, NAN}, "x", 1, 100}, {{0, 0}, "", 1, 100}, {{118000, 6163000}, "y", NAN, NAN}};
+    m.labels = {{{NAN, NAN}, "x", 1, 100, ""}, {{0, 0}, "", 1, 100, ""}, {{118000, 6163000}, "y", NAN, NAN, ""}};
     OverlayResult r;
     drawFrame(m, malmoCamera(1920, 1080), {0, 0, 0, 0}, &r);
     EXPECT_TRUE(r.placedLabels.empty());

@@ -125,7 +125,7 @@ TEST(MapSession, LoadsTheBundledDataAndMapsEveryVariable) {
     EXPECT_FALSE(s.points[0].themeOptions.empty());
     const auto dirty = m.takeDirty();
     EXPECT_TRUE(dirty.areas && dirty.colors && dirty.points);
-    EXPECT_EQ(m.featureColors().size(), 14u);
+    EXPECT_EQ(m.featureFill().color.size(), 14u);
 
     for (size_t v = 0; v < s.variables.size(); ++v) {
         ui::Actions a;

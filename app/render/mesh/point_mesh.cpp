@@ -4,12 +4,6 @@
 
 namespace geso::render {
 
-SymbolShape shapeForCategory(int category) {
-    constexpr int n = static_cast<int>(SymbolShape::Count);
-    const int i = ((category % n) + n) % n;
-    return static_cast<SymbolShape>(i);
-}
-
 PointMesh buildPointMesh(std::span<const PointSymbol> symbols) {
     PointMesh m;
     core::Box extent;

@@ -11,7 +11,7 @@
 
 namespace geso::render {
 
-enum class SymbolShape : uint32_t { Circle = 0, Square, Triangle, Diamond, Hexagon, Star, Count };
+enum class SymbolShape : uint32_t { Circle = 0, Square, Triangle, Diamond, Hexagon, Pentagon, Count };
 
 // One symbol to draw. sizePx is the symbol's diameter at UI scale 1 (the
 // renderer multiplies by its uiScale); strokePx the outline width at scale 1.
@@ -23,9 +23,6 @@ struct PointSymbol {
     float sizePx = 10;
     float strokePx = 1.5f;
 };
-
-// The n-th category's shape, cycling through the distinct shapes.
-SymbolShape shapeForCategory(int category);
 
 // 32 bytes, uploaded as is (per-instance vertex attributes).
 struct PointInstance {

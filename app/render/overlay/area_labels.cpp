@@ -74,23 +74,25 @@ LabelLines bestLayout(std::string_view s, const ImFont* f, int lineCount, const 
 
 }  // namespace
 
-LabelLines fitLabel(const std::string& text, float radiusPx, const FontSet& fonts) {
+LabelLines fitLabelIn(const std::string& text, float radiusPx, const ImFont* font) {
     const std::string s = trimmed(text);
-    if (s.empty() || std::isnan(radiusPx) || radiusPx <= 0) return {};
+    if (!font || s.empty() || std::isnan(radiusPx) || radiusPx <= 0) return {};
     const std::vector<Break> breaks = breakOpportunities(s);
     const float maxW = 2.0f * radiusPx * kLabelWidthOverflow;
     const float maxH = 2.0f * radiusPx;
-    for (const ImFont* f : {static_cast<const ImFont*>(fonts.regular), static_cast<const ImFont*>(fonts.small)}) {
-        if (!f) continue;
-        for (int n = 1; n <= 3; ++n) {
-            if (n > 1 && breaks.size() < static_cast<size_t>(n - 1)) break;
-            LabelLines l = bestLayout(s, f, n, breaks);
-            if (l.lines.empty()) continue;
-            if (l.size.y > maxH) break;  // more lines only get taller
-            if (l.size.x <= maxW) return l;
-        }
+    for (int n = 1; n <= 3; ++n) {
+        if (n > 1 && breaks.size() < static_cast<size_t>(n - 1)) break;
+        LabelLines l = bestLayout(s, font, n, breaks);
+        if (l.lines.empty()) continue;
+        if (l.size.y > maxH) break;  // more lines only get taller
+        if (l.size.x <= maxW) return l;
     }
     return {};
+}
+
+LabelLines fitLabel(const std::string& text, float radiusPx, const FontSet& fonts) {
+    LabelLines l = fitLabelIn(text, radiusPx, fonts.regular);
+    return l.lines.empty() ? fitLabelIn(text, radiusPx, fonts.small) : l;
 }
 
 LabelLines compactLabel(const std::string& text, const FontSet& fonts) {
@@ -155,60 +157,65 @@ std::vector<int> drawAreaLabels(ImDrawList* dl, const OverlayModel& m, const Cam
     std::vector<Fitted> fitted;
     const float compactMinRadiusPx = kCompactMinRadiusEm * (fonts.small ? fonts.small : fonts.regular)->FontSize;
     for (const Visible& v : visible) {
-        const std::string& text = m.labels[static_cast<size_t>(v.index)].text;
-        LabelLines l = fitLabel(text, v.radiusPx, fonts);
+        const MapLabel& label = m.labels[static_cast<size_t>(v.index)];
+        // In the circle: the full name, its short form, then both in the small
+        // font (a short name reads better than a small one from the back of a
+        // room); else squeezed over the area's edges, the short form when there is one.
+        LabelLines l;
+        for (const ImFont* font : {static_cast<const ImFont*>(fonts.regular), static_cast<const ImFont*>(fonts.small)}) {
+            for (const std::string* t : {&label.text, &label.shortText})
+                if (l.lines.empty() && !t->empty()) l = fitLabelIn(*t, v.radiusPx, font);
+            if (!l.lines.empty()) break;
+        }
         const bool compact = l.lines.empty();
         if (compact) {
             if (v.radiusPx < compactMinRadiusPx) continue;
-            l = compactLabel(text, fonts);
+            l = compactLabel(label.shortText.empty() ? label.text : label.shortText, fonts);
             if (l.lines.empty()) continue;
         }
         fitted.push_back({v.index, std::move(l), v.centre, v.radiusPx, v.priority, compact});
     }
 
-    // A label sits at its point or, where that is taken, shifted up, down, left
-    // or right by kLabelShift of its circle's radius (still well inside the area).
+    // A label sits at its point or, where that is taken, shifted by kLabelShift
+    // of its circle's radius up, down, left or right (still well inside the
+    // area). A squeezed label, wider than its area anyway, may also go further
+    // out along the eight compass directions.
     struct Slot {
         size_t fitted;
         ImVec2 centre;
     };
     std::vector<Slot> slots;
+    std::vector<LabelCandidate> cands;
     const float padPx = k.haloPx + 1.0f * k.scale;
-    const auto candidatesOf = [&](bool compact, std::vector<LabelCandidate>& out, std::vector<size_t>& slotOf) {
-        for (size_t i = 0; i < fitted.size(); ++i) {
-            const Fitted& f = fitted[i];
-            if (f.compact != compact) continue;
-            const float shift = std::isfinite(f.radiusPx) ? kLabelShift * f.radiusPx : 0.0f;
-            const ImVec2 offsets[5] = {{0, 0}, {0, -shift}, {0, shift}, {-shift, 0}, {shift, 0}};
-            const int count = shift >= 1.0f ? 5 : 1;
-            const float hw = 0.5f * f.text.size.x + padPx, hh = 0.5f * f.text.size.y + padPx;
-            for (int r = 0; r < count; ++r) {
-                const ImVec2 c{f.point.x + offsets[r].x, f.point.y + offsets[r].y};
-                LabelCandidate cand;
-                cand.box = {c.x - hw, c.y - hh, c.x + hw, c.y + hh};
-                cand.priority = f.priority;
-                cand.tieBreak = f.radiusPx;
-                cand.group = static_cast<int>(i);
-                cand.rank = r;
-                out.push_back(cand);
-                slotOf.push_back(slots.size());
-                slots.push_back({i, c});
-            }
-        }
-    };
-
-    // Fitting labels first; compact ones only in the space left.
-    std::vector<size_t> placedSlots;
-    std::vector<BoxPx> blocked = obstacles;
-    for (bool compact : {false, true}) {
-        std::vector<LabelCandidate> cands;
-        std::vector<size_t> slotOf;
-        candidatesOf(compact, cands, slotOf);
-        for (int p : placeLabels(cands, bounds, blocked)) {
-            placedSlots.push_back(slotOf[static_cast<size_t>(p)]);
-            if (!compact) blocked.push_back(cands[static_cast<size_t>(p)].box);
+    for (size_t i = 0; i < fitted.size(); ++i) {
+        const Fitted& f = fitted[i];
+        const float r = std::isfinite(f.radiusPx) ? f.radiusPx : 0.0f;
+        std::vector<ImVec2> offsets{{0, 0}};
+        const auto ring = [&](float d, bool diagonals) {
+            if (d < 1.0f) return;
+            for (const ImVec2 o : {ImVec2{0, -d}, ImVec2{0, d}, ImVec2{-d, 0}, ImVec2{d, 0}}) offsets.push_back(o);
+            if (!diagonals) return;
+            const float e = 0.7071f * d;
+            for (const ImVec2 o : {ImVec2{-e, -e}, ImVec2{e, -e}, ImVec2{-e, e}, ImVec2{e, e}}) offsets.push_back(o);
+        };
+        ring(kLabelShift * r, f.compact);
+        if (f.compact) ring(0.9f * r, true);
+        const float hw = 0.5f * f.text.size.x + padPx, hh = 0.5f * f.text.size.y + padPx;
+        for (size_t rank = 0; rank < offsets.size(); ++rank) {
+            const ImVec2 c{f.point.x + offsets[rank].x, f.point.y + offsets[rank].y};
+            LabelCandidate cand;
+            cand.box = {c.x - hw, c.y - hh, c.x + hw, c.y + hh};
+            cand.priority = f.priority;
+            cand.tieBreak = f.radiusPx;
+            cand.group = static_cast<int>(i);
+            cand.rank = static_cast<int>(rank);
+            cand.tier = f.compact ? 1 : 0;  // fitting labels first; squeezed ones in the space left
+            cands.push_back(cand);
+            slots.push_back({i, c});
         }
     }
+    std::vector<size_t> placedSlots;
+    for (int p : placeLabels(cands, bounds, obstacles)) placedSlots.push_back(static_cast<size_t>(p));
 
     std::vector<int> drawn;
     drawn.reserve(placedSlots.size());

@@ -8,7 +8,8 @@ namespace geso::render {
 
 namespace {
 
-// Uniform grid over `bounds`; each placed box is listed in every cell it touches.
+// Uniform grid over `bounds`; each box is listed in every cell it touches.
+// Boxes are numbered in the order added; a removed box stays listed but is skipped.
 class BoxGrid {
 public:
     BoxGrid(const BoxPx& bounds, float cellPx) : m_bounds(bounds), m_cellPx(std::max(cellPx, 1.0f)) {
@@ -17,20 +18,39 @@ public:
         m_cells.resize(static_cast<size_t>(m_cols) * static_cast<size_t>(m_rows));
     }
 
-    bool collides(const BoxPx& b) const {
-        bool hit = false;
+    bool collides(const BoxPx& b) const { return firstHit(b, -1) >= 0; }
+
+    // Ids of the live boxes overlapping b (each once); stops after max + 1, enough to tell "more than max".
+    std::vector<int> hits(const BoxPx& b, size_t max) const {
+        std::vector<int> out;
         forCells(b, [&](const std::vector<int>& cell) {
             for (int i : cell)
-                if (m_boxes[static_cast<size_t>(i)].overlaps(b)) hit = true;
+                if (out.size() <= max && m_alive[static_cast<size_t>(i)] && m_boxes[static_cast<size_t>(i)].overlaps(b) &&
+                    std::find(out.begin(), out.end(), i) == out.end())
+                    out.push_back(i);
+        });
+        return out;
+    }
+
+    // The first live box overlapping b other than `except`, -1 if none.
+    int firstHit(const BoxPx& b, int except) const {
+        int hit = -1;
+        forCells(b, [&](const std::vector<int>& cell) {
+            for (int i : cell)
+                if (hit < 0 && i != except && m_alive[static_cast<size_t>(i)] && m_boxes[static_cast<size_t>(i)].overlaps(b))
+                    hit = i;
         });
         return hit;
     }
 
-    void add(const BoxPx& b) {
+    int add(const BoxPx& b) {
         const int id = static_cast<int>(m_boxes.size());
         m_boxes.push_back(b);
+        m_alive.push_back(1);
         forCells(b, [&](std::vector<int>& cell) { cell.push_back(id); });
+        return id;
     }
+    void remove(int id) { m_alive[static_cast<size_t>(id)] = 0; }
 
 private:
     template <class Cells, class F>
@@ -53,6 +73,7 @@ private:
     int m_cols = 1, m_rows = 1;
     std::vector<std::vector<int>> m_cells;
     std::vector<BoxPx> m_boxes;
+    std::vector<char> m_alive;
 };
 
 bool finiteBox(const BoxPx& b) {
@@ -72,6 +93,7 @@ std::vector<int> placeLabels(const std::vector<LabelCandidate>& candidates, cons
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
         const LabelCandidate& ca = candidates[static_cast<size_t>(a)];
         const LabelCandidate& cb = candidates[static_cast<size_t>(b)];
+        if (ca.tier != cb.tier) return ca.tier < cb.tier;
         const float pa = orderKey(ca.priority), pb = orderKey(cb.priority);
         if (pa != pb) return pa > pb;
         const float ta = orderKey(ca.tieBreak), tb = orderKey(cb.tieBreak);
@@ -82,20 +104,64 @@ std::vector<int> placeLabels(const std::vector<LabelCandidate>& candidates, cons
 
     // Cells about the size of a short label: few boxes per cell, few cells per box.
     BoxGrid grid(bounds, 96.0f);
+    int obstacleCount = 0;
     for (const BoxPx& o : obstacles)
-        if (finiteBox(o) && o.overlaps(bounds)) grid.add(o);
+        if (finiteBox(o) && o.overlaps(bounds)) {
+            grid.add(o);
+            ++obstacleCount;
+        }
+    const auto usable = [&](const LabelCandidate& c) { return finiteBox(c.box) && bounds.contains(c.box); };
 
-    std::vector<int> placed;
     int maxGroup = -1;
     for (const LabelCandidate& c : candidates) maxGroup = std::max(maxGroup, c.group);
-    std::vector<char> groupPlaced(static_cast<size_t>(maxGroup + 1), 0);
+    const size_t groups = static_cast<size_t>(maxGroup + 1);
+    std::vector<int> placedOfGroup(groups, -1);  // group -> index into `placed`
+    std::vector<int> placed, boxOf;              // candidate index and grid id, in placement order
+    std::vector<int> placedOfBox;                // grid id -> index into `placed` (-1: obstacle)
+    placedOfBox.assign(static_cast<size_t>(obstacleCount), -1);
+    const auto put = [&](int candidate, size_t slot) {
+        const int id = grid.add(candidates[static_cast<size_t>(candidate)].box);
+        placedOfBox.push_back(static_cast<int>(slot));
+        placed[slot] = candidate;
+        boxOf[slot] = id;
+    };
     for (int i : order) {
         const LabelCandidate& c = candidates[static_cast<size_t>(i)];
-        if (c.group >= 0 && groupPlaced[static_cast<size_t>(c.group)]) continue;
-        if (!finiteBox(c.box) || !bounds.contains(c.box) || grid.collides(c.box)) continue;
-        grid.add(c.box);
+        if (c.group >= 0 && placedOfGroup[static_cast<size_t>(c.group)] >= 0) continue;
+        if (!usable(c) || grid.collides(c.box)) continue;
         placed.push_back(i);
-        if (c.group >= 0) groupPlaced[static_cast<size_t>(c.group)] = 1;
+        boxOf.push_back(-1);
+        put(i, placed.size() - 1);
+        if (c.group >= 0) placedOfGroup[static_cast<size_t>(c.group)] = static_cast<int>(placed.size() - 1);
+    }
+
+    // Repair: alternatives of each group, by rank, so a blocked label can move aside.
+    std::vector<std::vector<int>> alternatives(groups);
+    for (int i : order)
+        if (const int g = candidates[static_cast<size_t>(i)].group; g >= 0) alternatives[static_cast<size_t>(g)].push_back(i);
+    for (int i : order) {
+        const LabelCandidate& c = candidates[static_cast<size_t>(i)];
+        if (c.group < 0 || placedOfGroup[static_cast<size_t>(c.group)] >= 0 || !usable(c)) continue;
+        const std::vector<int> blockers = grid.hits(c.box, 1);
+        if (blockers.size() != 1) continue;
+        const int slot = placedOfBox[static_cast<size_t>(blockers[0])];
+        if (slot < 0) continue;  // an obstacle
+        const int blocker = placed[static_cast<size_t>(slot)];
+        const int blockerGroup = candidates[static_cast<size_t>(blocker)].group;
+        if (blockerGroup < 0) continue;
+        for (int alt : alternatives[static_cast<size_t>(blockerGroup)]) {
+            const BoxPx& a = candidates[static_cast<size_t>(alt)].box;
+            if (alt == blocker || !usable(candidates[static_cast<size_t>(alt)]) || a.overlaps(c.box) ||
+                grid.firstHit(a, boxOf[static_cast<size_t>(slot)]) >= 0)
+                continue;
+            grid.remove(boxOf[static_cast<size_t>(slot)]);
+            put(alt, static_cast<size_t>(slot));
+            placed.push_back(i);
+            boxOf.push_back(-1);
+            put(i, placed.size() - 1);
+            placedOfGroup[static_cast<size_t>(c.group)] = static_cast<int>(placed.size() - 1);
+            break;
+        }
     }
     return placed;
 }

@@ -4,6 +4,7 @@
 
 #include "core/classify/legend_format.hpp"
 #include "core/classify/palette.hpp"
+#include "core/project/area_names.hpp"
 
 namespace geso::render {
 
@@ -39,6 +40,8 @@ OverlayModel makeOverlayModel(const core::Project& p, const core::Choropleth& c,
             MapLabel l;
             l.xy = g.labelPoint[i];
             l.text = i < p.areaName.size() ? p.areaName[i] : std::string();
+            l.shortText = core::shortAreaName(l.text, true);
+            if (l.shortText == l.text) l.shortText.clear();
             l.radius = i < g.labelRadius.size() ? g.labelRadius[i] : 0.0;
             // Big layers skip the inscribed circle (radius 0): half the equal-area
             // circle's radius stands in, so labels still appear only where they fit.

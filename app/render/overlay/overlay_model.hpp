@@ -45,6 +45,7 @@ struct MapLabel {
     std::string text;    // may contain ", " or spaces where it may wrap
     float priority = 0;  // higher first; equal priority: larger radius first
     double radius = 0;
+    std::string shortText;  // tried when `text` does not fit ("Lindeborg m fl"); "" = none
 };
 
 struct OverlayModel {

@@ -19,7 +19,7 @@ struct Metrics {
     float swatchW = 28, swatchH = 18;
     float symbolPx = 14;
     float line = 1;       // thin lines (borders)
-    float haloPx = 1.5f;
+    float haloPx = 2.0f;  // labels stay legible over point symbols and class colours
 
     explicit Metrics(float s) : scale(std::max(s, 0.5f)) {
         margin *= scale; pad *= scale; gap *= scale; rowGap *= scale; rounding *= scale;

@@ -9,6 +9,7 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/map_options.hpp"
 #include "core/classify/classify.hpp"
 #include "core/export/export.hpp"
 #include "core/export/safe_write.hpp"
@@ -43,8 +44,10 @@ constexpr const char* kHelp =
     "  --normalize N       malmo100 (default) | zscore | minmax\n"
     "  --weights W         what-if weights, e.g. utb_forgymnasial=2,ekonomi=0.5 (default: equal)\n"
     "  --method M          classes of the styles: quantile | equal | jenks | stddev | pretty | boxmap |\n"
-    "                      centred (default: centred on the city for malmo100, else quantile)\n"
+    "                      centred | manual (default: each variable's own, as in the app: centred on\n"
+    "                      the city for malmo100 indices, else quantile)\n"
     "  --classes K         3..9 (default 5)\n"
+    "  --breaks a,b,c      manual classes: ascending upper bounds\n"
     "  --palette P         ColorBrewer scheme (default: RdBu for centred, else YlOrRd)\n"
     "  --reverse           flip the colours\n"
     "  --single-year       breaks from this year only (default: pooled over all years, like the app)\n"
@@ -52,6 +55,7 @@ constexpr const char* kHelp =
     "  --swedish-excel     CSV: semicolon separators and decimal comma\n"
     "  --lang sv|en        language of names, legends and metadata (default sv)\n"
     "\n"
+    "With --areas naming another file, the bundled (Malmö) point layers are left out unless named.\n"
     "Exit codes: 0 ok, 1 bad input or failed write (the target is left untouched), 2 usage error.\n"
     "Bundled data: schematic boundaries and illustrative values, not official statistics.\n";
 
@@ -65,17 +69,6 @@ int fail(const Error& e) {
     return kExitFailure;
 }
 
-std::optional<int> parseInt(const std::string& s) {
-    try {
-        size_t used = 0;
-        const int v = std::stoi(s, &used);
-        if (used != s.size()) return std::nullopt;
-        return v;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
-
 std::string lowerExtension(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -85,11 +78,12 @@ std::string lowerExtension(const std::string& path) {
 }  // namespace
 
 int cmdExport(int argc, char** argv) {
-    const OptionSpec spec{{"--out", "--year", "--crs", "--areas", "--areas-layer", "--assume-crs", "--indicators",
-                           "--initiatives", "--trygghet", "--normalize", "--weights", "--method", "--classes",
-                           "--palette", "--variable", "--lang"},
-                          {"--help", "--update", "--reverse", "--single-year", "--swedish-excel"},
-                          0};
+    OptionSpec spec{{"--out", "--year", "--normalize", "--weights", "--variable"},
+                    {"--help", "--update", "--swedish-excel"},
+                    0};
+    addDataOptions(spec);
+    addStyleOptions(spec);
+    addLangOption(spec);
     Args args(argc, argv, 1, spec);
     if (!args.ok()) return usage(args.error());
     if (args.has("--help")) {
@@ -98,10 +92,6 @@ int cmdExport(int argc, char** argv) {
     }
     const std::string out = args.valueOr("--out", "");
     if (out.empty()) return usage("--out FILE.gpkg or FILE.csv is required");
-    {
-        std::error_code ec;
-        if (std::filesystem::is_directory(out, ec)) return fail(Error{"is a folder, not a file", out});
-    }
     const std::string ext = lowerExtension(out);
     const bool csv = ext == ".csv";
     if (!csv && ext != ".gpkg") return usage("--out must end in .gpkg or .csv, not '" + ext + "'");
@@ -110,73 +100,34 @@ int cmdExport(int argc, char** argv) {
     if (!csv && args.has("--swedish-excel")) return usage("--swedish-excel applies to .csv only");
 
     Lang lang = kDefaultLang;
-    if (auto l = args.value("--lang")) {
-        auto parsed = parseLang(*l);
-        if (!parsed) return usage("--lang must be sv or en");
-        lang = *parsed;
-    }
-    int year = 0;
-    if (auto y = args.value("--year")) {
-        auto parsed = parseInt(*y);
-        if (!parsed || *parsed <= 0) return usage("--year must be a year, e.g. 2024");
-        year = *parsed;
-    }
-    IndexOptions index;
-    if (auto n = args.value("--normalize")) {
-        auto parsed = parseNormalization(*n);
-        if (!parsed) return usage("--normalize must be malmo100, zscore or minmax");
-        index.norm = *parsed;
-    }
+    VariableChoice choice;  // the year, normalisation and weights of every exported value
+    DataOptions data;
+    for (const std::string& problem :
+         {parseLangOption(args, lang), parseVariableOptions(args, choice), parseDataOptions(args, false, data)})
+        if (!problem.empty()) return usage(problem);
+    // Styles: each variable's own default unless the options say otherwise (then for all of them).
     std::optional<MapStyle> style;
-    if (args.has("--method") || args.has("--classes") || args.has("--palette") || args.has("--reverse") ||
-        args.has("--single-year")) {
+    if (hasStyleOptions(args)) {
         MapVariable total;
-        total.norm = index.norm;
-        MapStyle s = defaultStyle(total);
-        if (auto m = args.value("--method")) {
-            auto parsed = parseClassMethod(*m);
-            if (!parsed || *parsed == ClassMethod::Manual)
-                return usage("--method must be quantile, equal, jenks, stddev, pretty, boxmap or centred");
-            s.spec.method = *parsed;
-        }
-        if (auto k = args.value("--classes")) {
-            auto parsed = parseInt(*k);
-            if (!parsed || *parsed < kMinClasses || *parsed > kMaxClasses) return usage("--classes must be 3..9");
-            s.spec.k = *parsed;
-        }
-        s.palette = args.valueOr("--palette", "");
-        s.reversed = args.has("--reverse");
-        s.pooledYears = !args.has("--single-year");
+        total.norm = choice.variable.norm;
+        MapStyle s;
+        if (const std::string problem = parseStyleOptions(args, total, s); !problem.empty()) return usage(problem);
         style = s;
     }
-
-    DataOptions data;
-    data.areasPath = args.valueOr("--areas", "");
-    data.areasLayer = args.valueOr("--areas-layer", "");
-    data.assumeCrs = args.valueOr("--assume-crs", "");
-    data.indicatorsPath = args.valueOr("--indicators", "");
-    data.initiativesPath = args.valueOr("--initiatives", "");
-    data.trygghetPath = args.valueOr("--trygghet", "");
-    // Check the target before the (slower) load, so a typo fails at once.
+    if (Status st = checkOutputPath(out); !st) return fail(st.error());
     {
         std::error_code ec;
-        const std::filesystem::path target(out);
-        const auto dir = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
-        if (std::filesystem::is_directory(target, ec)) return fail(Error{"is a folder, not a file", out});
-        if (!std::filesystem::is_directory(dir, ec))
-            return fail(Error{std::filesystem::exists(dir, ec) ? dir.string() + " is not a folder"
-                                                               : "folder " + dir.string() + " does not exist",
-                              out});
-        if (args.has("--update") && !std::filesystem::exists(target, ec))
+        if (args.has("--update") && !std::filesystem::exists(out, ec))
             return fail(Error{"file to update does not exist", out});
     }
 
     auto project = loadProject(data);
     if (!project) return fail(project.error());
     const Project& p = project.value();
-    if (auto w = args.value("--weights")) {
-        if (Status st = parseWeights(*w, p.catalogue, index); !st) return usage("--weights: " + st.error().what);
-    }
+    MapVariable& variable = choice.variable;
+    if (const std::string problem = applyWeights(choice, p.catalogue, variable); !problem.empty()) return usage(problem);
+    const IndexOptions index = variable.indexOptions();
+    const int year = variable.year;
     for (const auto& w : p.warnings) std::fprintf(stderr, "geso-atlas: note: %s\n", w.c_str());
 
     installInterruptCleanup();
@@ -190,7 +141,7 @@ int cmdExport(int argc, char** argv) {
     ExportRequest req;
     req.outPath = out;
     req.year = year;
-    req.crs = args.valueOr("--crs", "");
+    req.crs = args.has("--crs") ? data.displayCrs : "";
     req.update = args.has("--update");
     req.index = index;
     req.style = style;

@@ -13,6 +13,7 @@
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/map_options.hpp"
 #include "core/classify/classify.hpp"
 #include "core/geom/triangulate.hpp"
 #include "core/project/choropleth.hpp"
@@ -55,9 +56,14 @@ constexpr const char* kHelp =
     "  --indicator I        a single indicator, e.g. utb_forgymnasial\n"
     "  --field NAME         any numeric field of the area layer\n"
     "  --year Y             default: the latest year of the indicator table\n"
-    "  --method M           quantile | equal | jenks | stddev | pretty | boxmap | centred\n"
+    "  --normalize N        malmo100 (default) | zscore | minmax\n"
+    "  --weights W          what-if weights, e.g. utb_forgymnasial=2,ekonomi=0.5 (default: the\n"
+    "                       city's equal weights; the map's title says when they differ)\n"
+    "  --method M           quantile | equal | jenks | stddev | pretty | boxmap | centred | manual\n"
     "                       (default: centred on the city for indices, else quantile)\n"
     "  --classes K          3..9 (default 5)\n"
+    "  --breaks a,b,c       manual classes: ascending upper bounds, the last covers the largest value\n"
+    "  --single-year        breaks from this year only (default: pooled over all years, comparable maps)\n"
     "  --palette P          ColorBrewer scheme, e.g. YlOrRd, RdBu (default: by method)\n"
     "  --reverse            flip the colours\n"
     "  --crs EPSG:N         display CRS (default EPSG:3008, SWEREF 99 13 30)\n"
@@ -85,17 +91,6 @@ int usage(const std::string& msg) {
 int fail(const Error& e) {
     std::fprintf(stderr, "geso-atlas: %s\n", e.line().c_str());
     return kExitFailure;
-}
-
-std::optional<int> parseInt(const std::string& s) {
-    try {
-        size_t used = 0;
-        const int v = std::stoi(s, &used);
-        if (used != s.size()) return std::nullopt;
-        return v;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
 }
 
 bool parseSize(const std::string& s, int& w, int& h) {
@@ -225,11 +220,11 @@ Result<GpuSetup> prepareGpu(int w, int h, bool withOverlay) {
 }  // namespace
 
 int cmdRender(int argc, char** argv) {
-    const OptionSpec spec{{"--out", "--size", "--dimension", "--indicator", "--field", "--year", "--method",
-                           "--classes", "--palette", "--crs", "--areas", "--areas-layer", "--assume-crs",
-                           "--indicators", "--initiatives", "--trygghet", "--lang", "--pan-frames"},
-                          {"--help", "--total", "--reverse", "--no-overlay", "--timings"},
-                          0};
+    OptionSpec spec{{"--out", "--size", "--pan-frames"}, {"--help", "--no-overlay", "--timings"}, 0};
+    addDataOptions(spec);
+    addVariableOptions(spec);
+    addStyleOptions(spec);
+    addLangOption(spec);
     Args args(argc, argv, 1, spec);
     if (!args.ok()) return usage(args.error());
     if (args.has("--help")) {
@@ -253,60 +248,16 @@ int cmdRender(int argc, char** argv) {
         panFrames = *parsed;
     }
     Lang lang = kDefaultLang;
-    if (auto l = args.value("--lang")) {
-        auto parsed = parseLang(*l);
-        if (!parsed) return usage("--lang must be sv or en");
-        lang = *parsed;
-    }
-
-    MapVariable variable;
-    int chosen = 0;
-    if (args.has("--total")) ++chosen;
-    if (auto d = args.value("--dimension")) { variable.kind = VariableKind::Dimension; variable.id = *d; ++chosen; }
-    if (auto i = args.value("--indicator")) { variable.kind = VariableKind::Indicator; variable.id = *i; ++chosen; }
-    if (auto f = args.value("--field")) { variable.kind = VariableKind::Field; variable.id = *f; ++chosen; }
-    if (chosen > 1) return usage("choose one of --total, --dimension, --indicator, --field");
-    if (auto y = args.value("--year")) {
-        auto parsed = parseInt(*y);
-        if (!parsed || *parsed <= 0) return usage("--year must be a year, e.g. 2024");
-        variable.year = *parsed;
-    }
-    MapStyle style = defaultStyle(variable);
-    if (auto m = args.value("--method")) {
-        auto parsed = parseClassMethod(*m);
-        if (!parsed || *parsed == ClassMethod::Manual)
-            return usage("--method must be quantile, equal, jenks, stddev, pretty, boxmap or centred");
-        style.spec.method = *parsed;
-    }
-    if (auto k = args.value("--classes")) {
-        auto parsed = parseInt(*k);
-        if (!parsed || *parsed < kMinClasses || *parsed > kMaxClasses) return usage("--classes must be 3..9");
-        style.spec.k = *parsed;
-    }
-    style.palette = args.valueOr("--palette", style.palette);
-    style.reversed = args.has("--reverse");
-
+    VariableChoice choice;
+    MapStyle style;
     DataOptions data;
-    data.areasPath = args.valueOr("--areas", "");
-    data.areasLayer = args.valueOr("--areas-layer", "");
-    data.assumeCrs = args.valueOr("--assume-crs", "");
-    data.displayCrs = args.valueOr("--crs", data.displayCrs);
-    data.indicatorsPath = args.valueOr("--indicators", "");
-    data.initiativesPath = args.valueOr("--initiatives", "");
-    data.trygghetPath = args.valueOr("--trygghet", "");
-    if (!data.areasPath.empty()) {
-        if (variable.kind == VariableKind::Field && !args.has("--indicators")) data.indicatorsPath = "none";
-        if (!args.has("--initiatives")) data.initiativesPath = "none";
-        if (!args.has("--trygghet")) data.trygghetPath = "none";
-    }
-    {  // Check the target folder before the (slower) load, so a typo fails at once.
-        std::error_code ec;
-        const std::filesystem::path target(out);
-        const auto dir = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
-        if (std::filesystem::is_directory(target, ec)) return fail(Error{"is a folder, not a file", out});
-        if (!std::filesystem::is_directory(dir, ec))
-            return fail(Error{"folder " + dir.string() + " does not exist", out});
-    }
+    for (const std::string& problem :
+         {parseLangOption(args, lang), parseVariableOptions(args, choice),
+          parseStyleOptions(args, choice.variable, style),
+          parseDataOptions(args, choice.variable.kind == VariableKind::Field, data)})
+        if (!problem.empty()) return usage(problem);
+    MapVariable& variable = choice.variable;
+    if (Status st = checkOutputPath(out); !st) return fail(st.error());
     timer.mark("args");
 
     // The GL side (EGL + llvmpipe start-up, shader compiles, font atlas) does
@@ -328,6 +279,10 @@ int cmdRender(int argc, char** argv) {
     }
     Project& p = project.value();
     for (const auto& warning : p.warnings) std::fprintf(stderr, "geso-atlas: note: %s\n", warning.c_str());
+    if (const std::string problem = applyWeights(choice, p.catalogue, variable); !problem.empty()) {
+        (void)joinGpu();
+        return usage(problem);
+    }
     timer.mark("load");
     auto map = buildChoropleth(p, variable, style, lang);
     if (!map) {

@@ -59,8 +59,7 @@ Result<PointLayer> loadPointLayer(const std::string& given, const char* bundledN
     std::string path = given.empty() ? bundled(bundledName) : given;
     illustrative = given.empty();
     LoadOptions lo;
-    lo.displayCrs = o.displayCrs;
-    lo.assumeCrs = o.assumeCrs;
+    lo.displayCrs = o.displayCrs;  // --assume-crs is the area layer's: lon/lat tables are WGS 84 by definition
     return loadPoints(path, lo);
 }
 

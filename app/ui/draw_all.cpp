@@ -25,11 +25,11 @@ Actions drawAll(const AppState& s, UiState& u, MapRect* mapRect) {
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
         if (ImGui::Begin("##sidebar", nullptr, flags)) {
             drawSearchBox(s, u, out);
-            if (ImGui::CollapsingHeader(tr(S::PanelMap, s.lang), ImGuiTreeNodeFlags_DefaultOpen))
+            if (ImGui::CollapsingHeader(trc(S::PanelMap, s.lang), ImGuiTreeNodeFlags_DefaultOpen))
                 drawMapPanel(s, u, out);
-            if (ImGui::CollapsingHeader(tr(S::PanelSelected, s.lang), ImGuiTreeNodeFlags_DefaultOpen))
+            if (ImGui::CollapsingHeader(trc(S::PanelIdentify, s.lang), ImGuiTreeNodeFlags_DefaultOpen))
                 drawIdentifyPanel(s, u, out);
-            if (ImGui::CollapsingHeader(tr(S::PanelPoints, s.lang), ImGuiTreeNodeFlags_DefaultOpen))
+            if (ImGui::CollapsingHeader(trc(S::PanelLayers, s.lang), ImGuiTreeNodeFlags_DefaultOpen))
                 drawPointsPanel(s, u, out);
         }
         ImGui::End();
@@ -56,36 +56,36 @@ Actions drawAll(const AppState& s, UiState& u, MapRect* mapRect) {
 void drawMenuBar(const AppState& s, UiState& u, Actions& out) {
     if (!ImGui::BeginMainMenuBar()) return;
     const Lang l = s.lang;
-    if (ImGui::BeginMenu(tr(S::MenuFile, l))) {
-        if (ImGui::MenuItem(tr(S::MenuOpenData, l), "Ctrl+O")) u.showLoad = true;
+    if (ImGui::BeginMenu(trc(S::MenuFile, l))) {
+        if (ImGui::MenuItem(trc(S::MenuOpenData, l), "Ctrl+O")) u.showLoad = true;
         ImGui::Separator();
-        if (ImGui::MenuItem(tr(S::MenuExportGpkg, l), "Ctrl+E")) { u.showExport = true; u.exportKind = 0; }
-        if (ImGui::MenuItem(tr(S::MenuExportPng, l))) { u.showExport = true; u.exportKind = 1; }
-        if (ImGui::MenuItem(tr(S::MenuExportCsv, l))) { u.showExport = true; u.exportKind = 2; }
+        if (ImGui::MenuItem(trc(S::MenuExportGpkg, l), "Ctrl+E")) { u.showExport = true; u.exportKind = 0; }
+        if (ImGui::MenuItem(trc(S::MenuExportPng, l))) { u.showExport = true; u.exportKind = 1; }
+        if (ImGui::MenuItem(trc(S::MenuExportCsv, l))) { u.showExport = true; u.exportKind = 2; }
         ImGui::Separator();
-        if (ImGui::MenuItem(tr(S::MenuQuit, l), "Ctrl+Q")) out.quit = true;
+        if (ImGui::MenuItem(trc(S::MenuQuit, l), "Ctrl+Q")) out.quit = true;
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(tr(S::MenuView, l))) {
-        ImGui::MenuItem(tr(S::MenuTable, l), "T", &u.showTable);
-        ImGui::MenuItem(tr(S::MenuSidebar, l), nullptr, &u.showSidebar);
-        ImGui::MenuItem(tr(S::MenuStripPlot, l), nullptr, &u.showStripPlot);
+    if (ImGui::BeginMenu(trc(S::MenuView, l))) {
+        ImGui::MenuItem(trc(S::PanelAttributeTable, l), "T", &u.showTable);
+        ImGui::MenuItem(trc(S::MenuSidebar, l), nullptr, &u.showSidebar);
+        ImGui::MenuItem(trc(S::PanelStripPlot, l), nullptr, &u.showStripPlot);
         ImGui::Separator();
-        if (ImGui::MenuItem(tr(S::MenuZoomIn, l), "+")) out.zoomFactor *= 1.5f;
-        if (ImGui::MenuItem(tr(S::MenuZoomOut, l), "−")) out.zoomFactor /= 1.5f;
-        if (ImGui::MenuItem(tr(S::MenuZoomAll, l), "Home")) out.zoomAll = true;
-        if (ImGui::MenuItem(tr(S::MenuZoomSelected, l), "Z", false, s.selected >= 0)) out.zoomTo = s.selected;
+        if (ImGui::MenuItem(trc(S::MenuZoomIn, l), "+")) out.zoomFactor *= 1.5f;
+        if (ImGui::MenuItem(trc(S::MenuZoomOut, l), "−")) out.zoomFactor /= 1.5f;
+        if (ImGui::MenuItem(trc(S::MenuZoomAll, l), "Home")) out.zoomAll = true;
+        if (ImGui::MenuItem(trc(S::MenuZoomSelected, l), "Z", false, s.selected >= 0)) out.zoomTo = s.selected;
         ImGui::Separator();
-        if (ImGui::BeginMenu(tr(S::MenuLanguage, l))) {
-            if (ImGui::MenuItem(tr(S::Swedish, l), nullptr, l == Lang::Sv) && l != Lang::Sv) out.lang = Lang::Sv;
-            if (ImGui::MenuItem(tr(S::English, l), nullptr, l == Lang::En) && l != Lang::En) out.lang = Lang::En;
+        if (ImGui::BeginMenu(trc(S::MenuLanguage, l))) {
+            if (ImGui::MenuItem(trc(S::LangMenuSv, l), nullptr, l == Lang::Sv) && l != Lang::Sv) out.lang = Lang::Sv;
+            if (ImGui::MenuItem(trc(S::LangMenuEn, l), nullptr, l == Lang::En) && l != Lang::En) out.lang = Lang::En;
             ImGui::EndMenu();
         }
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(tr(S::MenuHelp, l))) {
-        ImGui::MenuItem(tr(S::MenuShortcuts, l), "F1", &u.showHelp);
-        ImGui::MenuItem(tr(S::MenuJoinReport, l), nullptr, &u.showJoinReport);
+    if (ImGui::BeginMenu(trc(S::MenuHelp, l))) {
+        ImGui::MenuItem(trc(S::MenuShortcuts, l), "F1", &u.showHelp);
+        ImGui::MenuItem(trc(S::PanelJoinReport, l), nullptr, &u.showJoinReport);
         ImGui::EndMenu();
     }
     if (!s.provenance.empty()) {

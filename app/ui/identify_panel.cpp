@@ -18,12 +18,12 @@ void drawSearchBox(const AppState& s, UiState& u, Actions& out) {
         ImGui::SetKeyboardFocusHere();
         u.focusSearch = false;
     }
-    const bool enter = ImGui::InputTextWithHint("##search", tr(S::SearchHint, l), &u.search,
+    const bool enter = ImGui::InputTextWithHint("##search", trc(S::SearchHint, l), &u.search,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopItemWidth();
     if (u.search.empty()) return;
     const std::vector<int> hits = searchAreas(s, u.search);
-    if (hits.empty()) { ImGui::TextDisabled("%s", tr(S::NoMatches, l)); return; }
+    if (hits.empty()) { ImGui::TextDisabled("%s", trc(S::NoMatches, l)); return; }
     if (enter) { out.select = hits.front(); out.zoomTo = hits.front(); }
     constexpr size_t kMaxShown = 8;
     for (size_t i = 0; i < hits.size() && i < kMaxShown; ++i) {
@@ -41,14 +41,14 @@ void drawSearchBox(const AppState& s, UiState& u, Actions& out) {
 void drawIdentifyPanel(const AppState& s, UiState&, Actions& out) {
     const Lang l = s.lang;
     if (s.selected < 0 || static_cast<size_t>(s.selected) >= s.areaCount()) {
-        ImGui::TextWrapped("%s", tr(S::NoneSelected, l));
+        ImGui::TextWrapped("%s", trc(S::ClickToIdentify, l));
         return;
     }
     const size_t f = static_cast<size_t>(s.selected);
     ImGui::TextWrapped("%s", s.areaName[f].c_str());
-    if (ImGui::SmallButton(tr(S::ZoomHere, l))) out.zoomTo = s.selected;
+    if (ImGui::SmallButton(trc(S::ZoomHere, l))) out.zoomTo = s.selected;
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(S::ClearSelection, l))) out.select = -1;
+    if (ImGui::SmallButton(trc(S::ActionDeselect, l))) out.select = -1;
 
     // The mapped variable first: value, class, rank, change.
     const bool hasValue = f < s.classes.value.size() && !std::isnan(s.classes.value[f]);
@@ -60,26 +60,26 @@ void drawIdentifyPanel(const AppState& s, UiState&, Actions& out) {
             ImGui::TableNextColumn(); ImGui::TextWrapped("%s", key);
             ImGui::TableNextColumn(); ImGui::TextUnformatted(value.c_str());
         };
-        const std::string title = s.classes.title.empty() ? tr(S::Value, l) : s.classes.title;
-        row(title.c_str(), hasValue ? formatValue(s.classes.value[f], 1, l) : std::string(tr(S::NoData, l)));
+        const std::string title = s.classes.title.empty() ? trc(S::Value, l) : s.classes.title;
+        row(title.c_str(), hasValue ? formatValue(s.classes.value[f], 1, l) : std::string(trc(S::NoData, l)));
         if (hasValue && f < s.classes.classOf.size() && s.classes.classOf[f] >= 0) {
             const size_t c = static_cast<size_t>(s.classes.classOf[f]);
             std::string cls = std::to_string(c + 1);
             if (c < s.classes.legendLabels.size()) cls += "  (" + s.classes.legendLabels[c] + ")";
-            row(tr(S::Class, l), cls);
+            row(trc(S::Class, l), cls);
         }
         if (f < s.rank.size() && !std::isnan(s.rank[f])) {
-            char buf[64];
             int ranked = 0;
             for (double r : s.rank) ranked += std::isnan(r) ? 0 : 1;
-            std::snprintf(buf, sizeof buf, tr(S::RankOf, l), static_cast<int>(s.rank[f]), ranked);
-            const std::string label = std::string(tr(S::Rank, l)) + " (" + tr(S::RankHint, l) + ")";
-            row(label.c_str(), buf);
+            const std::string rank = trFormat(S::RankOf, l, {std::to_string(static_cast<int>(s.rank[f])),
+                                                               std::to_string(ranked)});
+            const std::string label = std::string(trc(S::Rank, l)) + " (" + trc(S::RankHint, l) + ")";
+            row(label.c_str(), rank);
         }
         if (f < s.change.size() && !std::isnan(s.change[f])) {
             std::string change = formatValue(s.change[f], 1, l);
             if (s.change[f] > 0) change.insert(0, 1, '+');
-            row(tr(S::Change, l), change);
+            row(trc(S::ChangeSincePrevYear, l), change);
         }
         // Every column of the attribute table: the 12 indicators, 4 dimensions, total, …
         for (size_t c = 1; c < s.table.size(); ++c) {
@@ -92,14 +92,14 @@ void drawIdentifyPanel(const AppState& s, UiState&, Actions& out) {
     }
 
     // Point layers inside the area (all points, whatever the filters show).
-    const S titles[] = {S::InitiativesInside, S::TrygghetInside};
+    const S titles[] = {S::InitiativesInArea, S::TrygghetInArea};
     for (size_t li = 0; li < s.points.size() && li < 2; ++li) {
         const PointLayerView& p = s.points[li];
         if (!p.loaded) continue;
         std::vector<size_t> inside;
         for (size_t i = 0; i < p.areaOf.size(); ++i)
             if (p.areaOf[i] == s.selected) inside.push_back(i);
-        ImGui::Text("%s: %d", tr(titles[li], l), static_cast<int>(inside.size()));
+        ImGui::Text("%s: %d", trc(titles[li], l), static_cast<int>(inside.size()));
         for (size_t i : inside) {
             const std::string& name = i < p.labels.size() ? p.labels[i] : std::string();
             const std::string& theme = i < p.themeValue.size() ? p.themeValue[i] : std::string();
@@ -121,14 +121,14 @@ void drawHoverTooltip(const AppState& s, const UiState&) {
     ImGui::TextUnformatted(s.areaName[f].c_str());
     const double v = f < s.classes.value.size() ? s.classes.value[f] : NAN;
     if (std::isnan(v)) {
-        ImGui::TextDisabled("%s", tr(S::NoData, l));
+        ImGui::TextDisabled("%s", trc(S::NoData, l));
     } else {
-        ImGui::Text("%s: %s", tr(S::Value, l), formatValue(v, 1, l).c_str());
+        ImGui::Text("%s: %s", trc(S::Value, l), formatValue(v, 1, l).c_str());
         const int c = f < s.classes.classOf.size() ? s.classes.classOf[f] : -1;
         if (c >= 0) {
             const size_t cs = static_cast<size_t>(c);
             const std::string lab = cs < s.classes.legendLabels.size() ? s.classes.legendLabels[cs] : "";
-            ImGui::Text("%s: %d  %s", tr(S::Class, l), c + 1, lab.c_str());
+            ImGui::Text("%s: %d  %s", trc(S::Class, l), c + 1, lab.c_str());
         }
     }
     ImGui::EndTooltip();

@@ -1,5 +1,5 @@
 #pragma once
-// The UI language is the project-wide one (core/text, helper E1b).
+// The UI language is the project-wide one (core/text).
 #include "core/text/lang.hpp"
 
 namespace geso::ui {

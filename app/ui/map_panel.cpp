@@ -12,19 +12,19 @@ namespace {
 
 S groupOf(VarKind k) {
     switch (k) {
-        case VarKind::Total: return S::GroupTotal;
-        case VarKind::Dimension: return S::GroupDimensions;
-        case VarKind::Indicator: return S::GroupIndicators;
+        case VarKind::Total: return S::VarTotal;
+        case VarKind::Dimension: return S::Dimensions;
+        case VarKind::Indicator: return S::Indicators;
         case VarKind::Field: break;
     }
-    return S::GroupFields;
+    return S::VarField;
 }
 
 S methodName(Method m) {
     switch (m) {
         case Method::Quantile: return S::MethodQuantile;
         case Method::EqualInterval: return S::MethodEqual;
-        case Method::NaturalBreaks: return S::MethodNatural;
+        case Method::NaturalBreaks: return S::MethodJenks;
         case Method::StdDev: return S::MethodStdDev;
         case Method::Pretty: return S::MethodPretty;
         case Method::BoxMap: return S::MethodBoxMap;
@@ -44,13 +44,13 @@ void drawMapPanel(const AppState& s, UiState&, Actions& out) {
     ImGui::PushItemWidth(-1);
 
     // Variable: one combo grouped by kind (total, dimensions, indicators, fields).
-    ImGui::TextUnformatted(tr(S::Variable, l));
+    ImGui::TextUnformatted(trc(S::Variable, l));
     const char* current = (s.variable >= 0 && static_cast<size_t>(s.variable) < s.variables.size())
                               ? s.variables[static_cast<size_t>(s.variable)].label.c_str() : "";
     if (ImGui::BeginCombo("##variable", current, ImGuiComboFlags_HeightLarge)) {
         for (size_t i = 0; i < s.variables.size(); ++i) {
             const VariableChoice& v = s.variables[i];
-            if (i == 0 || s.variables[i - 1].kind != v.kind) ImGui::TextDisabled("%s", tr(groupOf(v.kind), l));
+            if (i == 0 || s.variables[i - 1].kind != v.kind) ImGui::TextDisabled("%s", trc(groupOf(v.kind), l));
             ImGui::PushID(static_cast<int>(i));
             const bool isSel = static_cast<int>(i) == s.variable;
             ImGui::Indent();
@@ -64,7 +64,7 @@ void drawMapPanel(const AppState& s, UiState&, Actions& out) {
 
     // Year: only when the variable has years.
     if (!s.years.empty()) {
-        ImGui::TextUnformatted(tr(S::Year, l));
+        ImGui::TextUnformatted(trc(S::Year, l));
         const std::string yearText = std::to_string(s.year);
         if (ImGui::BeginCombo("##year", yearText.c_str())) {
             for (int y : s.years) {
@@ -76,12 +76,12 @@ void drawMapPanel(const AppState& s, UiState&, Actions& out) {
     }
 
     // Method and number of classes.
-    ImGui::TextUnformatted(tr(S::Method, l));
-    if (ImGui::BeginCombo("##method", tr(methodName(s.method), l))) {
+    ImGui::TextUnformatted(trc(S::PanelClassification, l));
+    if (ImGui::BeginCombo("##method", trc(methodName(s.method), l))) {
         for (Method m : {Method::Quantile, Method::EqualInterval, Method::NaturalBreaks, Method::Pretty,
                          Method::StdDev, Method::BoxMap, Method::Centred, Method::Manual}) {
             const bool isSel = m == s.method;
-            if (ImGui::Selectable(tr(methodName(m), l), isSel) && !isSel) {
+            if (ImGui::Selectable(trc(methodName(m), l), isSel) && !isSel) {
                 ClassRequest r{m, s.classCount, {}};
                 if (m == Method::Manual) r.manualUpper = s.classes.upper;  // start from what is shown
                 out.classes = r;
@@ -90,14 +90,14 @@ void drawMapPanel(const AppState& s, UiState&, Actions& out) {
         ImGui::EndCombo();
     }
     if (!fixedCount(s.method)) {
-        ImGui::TextUnformatted(tr(S::Classes, l));
+        ImGui::TextUnformatted(trc(S::Classes, l));
         int k = s.classCount;
         if (ImGui::SliderInt("##classes", &k, s.minClasses, s.maxClasses) && k != s.classCount)
             out.classes = ClassRequest{s.method, k, {}};
     }
 
     // Palette and direction, with a swatch row of the current class colours.
-    ImGui::TextUnformatted(tr(S::Palette, l));
+    ImGui::TextUnformatted(trc(S::Palette, l));
     if (ImGui::BeginCombo("##palette", s.palette.c_str())) {
         for (const std::string& p : s.palettes) {
             const bool isSel = p == s.palette;
@@ -106,7 +106,7 @@ void drawMapPanel(const AppState& s, UiState&, Actions& out) {
         ImGui::EndCombo();
     }
     bool rev = s.reversed;
-    if (ImGui::Checkbox(tr(S::Reversed, l), &rev)) out.reversed = rev;
+    if (ImGui::Checkbox(trc(S::Reversed, l), &rev)) out.reversed = rev;
     if (!s.classes.classColor.empty()) {
         const float h = ImGui::GetFrameHeight();
         const float w = ImGui::GetContentRegionAvail().x / static_cast<float>(s.classes.classColor.size());
@@ -120,7 +120,7 @@ void drawMapPanel(const AppState& s, UiState&, Actions& out) {
         ImGui::Dummy(ImVec2(w * static_cast<float>(s.classes.classColor.size()), h * 0.6f));
     }
     if (!std::isnan(s.classes.gvf))
-        ImGui::TextDisabled("%s: %s", tr(S::Gvf, l), formatValue(s.classes.gvf, 3, l).c_str());
+        ImGui::TextDisabled("%s: %s", trc(S::Gvf, l), formatValue(s.classes.gvf, 3, l).c_str());
     ImGui::PopItemWidth();
 }
 

@@ -14,13 +14,13 @@ bool filterCombo(const char* label, const std::vector<std::string>& options, std
                  Lang l) {
     if (options.empty()) return false;
     bool changed = false;
-    std::string preview = allowed.empty() ? tr(S::All, l) : std::string();
+    std::string preview = allowed.empty() ? trc(S::FilterAll, l) : std::string();
     for (const std::string& a : allowed) preview += (preview.empty() ? "" : ", ") + a;
     ImGui::TextUnformatted(label);
     ImGui::PushID(label);
     ImGui::PushItemWidth(-1);
     if (ImGui::BeginCombo("##f", preview.c_str())) {
-        if (ImGui::Selectable(tr(S::All, l), allowed.empty(), ImGuiSelectableFlags_DontClosePopups) &&
+        if (ImGui::Selectable(trc(S::FilterAll, l), allowed.empty(), ImGuiSelectableFlags_DontClosePopups) &&
             !allowed.empty()) {
             allowed.clear();
             changed = true;
@@ -44,31 +44,30 @@ bool filterCombo(const char* label, const std::vector<std::string>& options, std
 void drawPointsPanel(const AppState& s, UiState& u, Actions& out) {
     const Lang l = s.lang;
     if (u.pointFilters.size() != s.points.size()) u.pointFilters.resize(s.points.size());
-    if (s.points.empty()) { ImGui::TextDisabled("%s", tr(S::NotLoaded, l)); return; }
+    if (s.points.empty()) { ImGui::TextDisabled("%s", trc(S::NotLoaded, l)); return; }
     for (size_t li = 0; li < s.points.size(); ++li) {
         const PointLayerView& p = s.points[li];
         PointFilter& f = u.pointFilters[li];
         ImGui::PushID(static_cast<int>(li));
         if (!ImGui::TreeNodeEx(p.name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) { ImGui::PopID(); continue; }
         if (!p.loaded) {
-            ImGui::TextDisabled("%s", tr(S::NotLoaded, l));
+            ImGui::TextDisabled("%s", trc(S::NotLoaded, l));
             ImGui::TreePop();
             ImGui::PopID();
             continue;
         }
-        if (ImGui::Checkbox(tr(S::ShowLayer, l), &f.visible)) out.pointsChanged = true;
-        if (filterCombo(tr(S::FilterNamnd, l), p.namndOptions, f.namnd, l)) out.pointsChanged = true;
-        if (filterCombo(tr(S::FilterTheme, l), p.themeOptions, f.theme, l)) out.pointsChanged = true;
-        if (filterCombo(tr(S::FilterStatus, l), p.statusOptions, f.status, l)) out.pointsChanged = true;
+        if (ImGui::Checkbox(trc(S::LayerVisible, l), &f.visible)) out.pointsChanged = true;
+        if (filterCombo(trc(S::FilterNamnd, l), p.namndOptions, f.namnd, l)) out.pointsChanged = true;
+        if (filterCombo(trc(S::FilterTheme, l), p.themeOptions, f.theme, l)) out.pointsChanged = true;
+        if (filterCombo(trc(S::FilterStatus, l), p.statusOptions, f.status, l)) out.pointsChanged = true;
 
         int outside = 0;
         const std::vector<int> counts = countPerArea(p, f, s.areaCount(), &outside);
         int shown = outside;
         for (int c : counts) shown += c;
-        char buf[96];
-        std::snprintf(buf, sizeof buf, tr(S::ShownOf, l), shown, static_cast<int>(p.areaOf.size()));
-        ImGui::TextUnformatted(buf);
-        if (ImGui::TreeNode(tr(S::CountPerArea, l))) {
+        ImGui::TextUnformatted(
+            trFormat(S::ShownOf, l, {std::to_string(shown), std::to_string(p.areaOf.size())}).c_str());
+        if (ImGui::TreeNode(trc(S::CountPerArea, l))) {
             if (ImGui::BeginTable("##counts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
                 for (size_t a = 0; a < counts.size(); ++a) {
                     ImGui::TableNextRow();
@@ -83,7 +82,7 @@ void drawPointsPanel(const AppState& s, UiState& u, Actions& out) {
                 }
                 if (outside > 0) {
                     ImGui::TableNextRow();
-                    ImGui::TableNextColumn(); ImGui::TextDisabled("%s", tr(S::Outside, l));
+                    ImGui::TableNextColumn(); ImGui::TextDisabled("%s", trc(S::OutsideAreas, l));
                     ImGui::TableNextColumn(); ImGui::Text("%d", outside);
                 }
                 ImGui::EndTable();

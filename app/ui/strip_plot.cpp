@@ -27,7 +27,7 @@ void drawStripPlot(const AppState& s, UiState& u, Actions& out) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - w0 - 10 * scale, io.DisplaySize.y - h0 - 10 * scale),
                             ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(w0, h0), ImGuiCond_FirstUseEver);
-    const std::string title = std::string(tr(S::StripTitle, l)) + "###strip";
+    const std::string title = std::string(trc(S::PanelStripPlot, l)) + "###strip";
     if (!ImGui::Begin(title.c_str(), &u.showStripPlot)) { ImGui::End(); return; }
 
     const MapClasses& c = s.classes;
@@ -38,7 +38,7 @@ void drawStripPlot(const AppState& s, UiState& u, Actions& out) {
         return c.value[static_cast<size_t>(a)] > c.value[static_cast<size_t>(b)];
     });
     if (rows.empty() || c.upper.empty()) {
-        ImGui::TextDisabled("%s", tr(S::NoData, l));
+        ImGui::TextDisabled("%s", trc(S::NoData, l));
         ImGui::End();
         return;
     }
@@ -96,7 +96,7 @@ void drawStripPlot(const AppState& s, UiState& u, Actions& out) {
         const float tw = ImGui::CalcTextSize(n.c_str()).x;
         dl->AddText(ImVec2((a + b - tw) * 0.5f, p0.y), text, n.c_str());
     }
-    dl->AddText(ImVec2(p0.x, p0.y), faint, tr(S::CountShort, l));
+    dl->AddText(ImVec2(p0.x, p0.y), faint, trc(S::Count, l));
 
     // One row per area: name, a guide line and the value as a dot in its class colour.
     const std::vector<int>& classOf = c.classOf;
@@ -134,7 +134,7 @@ void drawStripPlot(const AppState& s, UiState& u, Actions& out) {
             dl->AddText(ImVec2(x + 4 * scale, yBottom), col, v.c_str());
         }
     }
-    ImGui::TextDisabled("%s", tr(S::StripHint, l));
+    ImGui::TextDisabled("%s", trc(S::StripPlotHint, l));
     ImGui::End();
 }
 

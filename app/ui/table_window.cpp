@@ -15,7 +15,7 @@ void drawTableWindow(const AppState& s, UiState& u, Actions& out) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.30f, io.DisplaySize.y * 0.45f), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(720 * scale, 360 * scale), ImGuiCond_FirstUseEver);
-    const std::string title = std::string(tr(S::TableTitle, l)) + "###table";
+    const std::string title = std::string(trc(S::PanelAttributeTable, l)) + "###table";
     if (!ImGui::Begin(title.c_str(), &u.showTable)) { ImGui::End(); return; }
 
     // ImGui tables hold at most 64 columns; the attribute table is far smaller.

@@ -4,7 +4,6 @@
 
 #include "imgui_harness.hpp"
 #include "ui/ui_logic.hpp"
-#include "ui/ui_strings.hpp"
 
 using namespace geso::ui;
 
@@ -77,14 +76,3 @@ TEST(UiLogic, FormatValueUsesDecimalCommaAndUnicodeMinusInSwedish) {
     EXPECT_EQ(formatValue(NAN, 1, Lang::Sv), "–");
 }
 
-TEST(UiStrings, EveryIdHasBothLanguages) {
-    for (int i = 0; i < static_cast<int>(S::Count_); ++i) {
-        const S id = static_cast<S>(i);
-        EXPECT_STRNE(tr(id, Lang::Sv), "?") << i;
-        EXPECT_STRNE(tr(id, Lang::Sv), "") << i;
-        EXPECT_STRNE(tr(id, Lang::En), "") << i;
-    }
-    EXPECT_STREQ(tr(S::MenuExportGpkg, Lang::Sv), "Exportera GeoPackage…");
-    EXPECT_STREQ(tr(S::MenuExportGpkg, Lang::En), "Export GeoPackage…");
-    EXPECT_STREQ(tr(S::HelpZoomRect, Lang::Sv), "Shift + dra: zooma till en rektangel");
-}

@@ -49,7 +49,15 @@ struct MapClasses {
     std::vector<Rgba8> classColor;    // per class
     std::vector<std::string> legendLabels;
     int noData = 0;                   // features without a value
-    double gvf = NAN;
+    double gvf = NAN, gadf = NAN;
+};
+
+// A colour scheme the user can pick, with its colours at the current class count.
+struct PaletteChoice {
+    std::string id;                   // ColorBrewer name, e.g. "RdBu"
+    bool colorBlindSafe = false;
+    bool diverging = false;
+    std::vector<Rgba8> colors;        // as they would be mapped now (orientation applied)
 };
 
 // A point layer (pågående insatser, trygghetsområden) with its filterable categories.
@@ -80,7 +88,7 @@ struct AppState {
     Method method = Method::Quantile;
     int classCount = 5;
     int minClasses = 3, maxClasses = 9;
-    std::vector<std::string> palettes;        // ids
+    std::vector<PaletteChoice> palettes;      // colour-blind-safe ones first
     std::string palette;
     bool reversed = false;
     MapClasses classes;

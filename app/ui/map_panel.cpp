@@ -98,10 +98,35 @@ void drawMapPanel(const AppState& s, UiState&, Actions& out) {
 
     // Palette and direction, with a swatch row of the current class colours.
     ImGui::TextUnformatted(trc(S::Palette, l));
-    if (ImGui::BeginCombo("##palette", s.palette.c_str())) {
-        for (const std::string& p : s.palettes) {
-            const bool isSel = p == s.palette;
-            if (ImGui::Selectable(p.c_str(), isSel) && !isSel) out.palette = p;
+    // Each scheme with its colours for this map; colour-blind-safe ones first and marked.
+    const auto paletteLabel = [&](const PaletteChoice& p) {
+        std::string label = p.id;
+        if (p.colorBlindSafe) label += std::string("  (") + trc(S::PaletteColorBlindSafe, l) + ")";
+        return label;
+    };
+    const PaletteChoice* currentPalette = nullptr;
+    for (const PaletteChoice& p : s.palettes)
+        if (p.id == s.palette) currentPalette = &p;
+    const std::string shown = currentPalette ? paletteLabel(*currentPalette) : s.palette;
+    if (ImGui::BeginCombo("##palette", shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+        const float h = ImGui::GetTextLineHeight();
+        const float swatchW = 1.4f * h;
+        for (size_t i = 0; i < s.palettes.size(); ++i) {
+            const PaletteChoice& p = s.palettes[i];
+            if (i > 0 && s.palettes[i - 1].colorBlindSafe && !p.colorBlindSafe) ImGui::Separator();
+            ImGui::PushID(static_cast<int>(i));
+            const bool isSel = p.id == s.palette;
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable("##p", isSel) && !isSel) out.palette = p.id;
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            for (size_t k = 0; k < p.colors.size(); ++k) {
+                const float x = at.x + swatchW * static_cast<float>(k);
+                dl->AddRectFilled(ImVec2(x, at.y + 1), ImVec2(x + swatchW, at.y + h - 1),
+                                  IM_COL32(p.colors[k].r, p.colors[k].g, p.colors[k].b, 255));
+            }
+            const float textX = at.x + swatchW * static_cast<float>(std::max<size_t>(p.colors.size(), 5)) + h * 0.5f;
+            dl->AddText(ImVec2(textX, at.y), ImGui::GetColorU32(ImGuiCol_Text), paletteLabel(p).c_str());
+            ImGui::PopID();
         }
         ImGui::EndCombo();
     }
@@ -119,8 +144,11 @@ void drawMapPanel(const AppState& s, UiState&, Actions& out) {
         }
         ImGui::Dummy(ImVec2(w * static_cast<float>(s.classes.classColor.size()), h * 0.6f));
     }
+    // How well the classes fit the values: a planner can justify the choice of method.
     if (!std::isnan(s.classes.gvf))
         ImGui::TextDisabled("%s: %s", trc(S::Gvf, l), formatValue(s.classes.gvf, 3, l).c_str());
+    if (!std::isnan(s.classes.gadf))
+        ImGui::TextDisabled("%s: %s", trc(S::Gadf, l), formatValue(s.classes.gadf, 3, l).c_str());
     ImGui::PopItemWidth();
 }
 

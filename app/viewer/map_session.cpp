@@ -191,6 +191,7 @@ void MapSession::rebuildMap() {
     mc.legendLabels = m.legendLabels;
     mc.noData = m.classes.noDataCount;
     mc.gvf = m.gvf;
+    mc.gadf = m.gadf;
     s.years = (isIndexKind(m.variable.kind) && p.indicators) ? p.indicators->years : std::vector<int>{};
     s.year = m.year;
     s.method = toUiMethod(m.style.spec.method);
@@ -198,7 +199,17 @@ void MapSession::rebuildMap() {
     s.minClasses = core::kMinClasses;
     s.maxClasses = std::min(core::kMaxClasses, std::max(core::kMinClasses, static_cast<int>(s.areaCount())));
     s.palettes.clear();
-    for (const auto& info : core::listPalettes()) s.palettes.push_back(info.id);
+    // Colour-blind-safe schemes first (ColorBrewer's flags); each shown with the
+    // colours it would give this map, in the orientation the map uses.
+    for (int safe = 1; safe >= 0; --safe)
+        for (const auto& info : core::listPalettes()) {
+            if (info.colorBlindSafe != (safe == 1)) continue;
+            ui::PaletteChoice pc{info.id, info.colorBlindSafe, info.kind == core::PaletteKind::Diverging, {}};
+            if (auto colors = core::paletteColors(info.id, std::clamp(s.classCount, info.minK, info.maxK),
+                                                  core::paletteReversed(info.id, m.higherIsBetter, m.style.reversed)))
+                for (const core::Rgba& rgba : colors.value()) pc.colors.push_back({rgba.r, rgba.g, rgba.b, rgba.a});
+            s.palettes.push_back(std::move(pc));
+        }
     s.palette = m.paletteId;
     s.reversed = m.style.reversed;
     rebuildTable();
@@ -339,8 +350,11 @@ void MapSession::apply(const ui::Actions& a, const ui::UiState&) {
         spec.method = toCoreMethod(a.classes->method);
         spec.k = a.classes->k;
         spec.manualUpper = a.classes->manualUpper;
-        if (m_choice.spec && spec.method != core::ClassMethod::Manual && m_choice.spec->method != spec.method)
-            m_choice.palette.clear();  // diverging ↔ sequential: let the core pick the palette
+        // Centred ↔ the others changes diverging ↔ sequential: there the core picks the palette again.
+        // Manual breaks keep whatever scheme is shown.
+        const core::ClassMethod before = style().spec.method;
+        const bool centredBefore = before == core::ClassMethod::Centred, centredNow = spec.method == core::ClassMethod::Centred;
+        if (spec.method != core::ClassMethod::Manual && centredBefore != centredNow) m_choice.palette.clear();
         m_choice.spec = spec;
         remap = true;
     }

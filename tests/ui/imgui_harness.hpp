@@ -150,7 +150,7 @@ inline AppState sampleState() {
     s.variables = {{VarKind::Total, "total", "Totalindex"}, {VarKind::Dimension, "utbildning", "Utbildning"}};
     s.years = {2022, 2023, 2024};
     s.year = 2024;
-    s.palettes = {"YlGnBu", "Viridis"};
+    s.palettes = {{"YlGnBu", true, false, {{255, 255, 204, 255}, {37, 52, 148, 255}}}, {"Spectral", false, true, {}}};
     s.palette = "YlGnBu";
     s.mapX = 380; s.mapY = 20; s.mapW = 900; s.mapH = 780;
     return s;

@@ -4,6 +4,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -270,4 +271,46 @@ TEST(ViewerBinary, ScreenshotUnderXvfbShowsTheMap) {
     // A screenshot run leaves no settings behind (it must not change the user's next start).
     EXPECT_FALSE(fs::exists(d / "cfg" / "geso-atlas" / "settings.ini"));
     fs::remove_all(d);
+}
+
+TEST(MapSession, PalettesShowTheirColoursWithColourBlindSafeOnesFirst) {
+    MapSession m;
+    m.load({});
+    const ui::AppState& s = m.state();
+    ASSERT_FALSE(s.palettes.empty());
+    bool seenUnsafe = false;
+    for (const ui::PaletteChoice& p : s.palettes) {
+        EXPECT_FALSE(p.colorBlindSafe && seenUnsafe) << p.id << " listed after an unsafe scheme";
+        seenUnsafe = seenUnsafe || !p.colorBlindSafe;
+        EXPECT_EQ(static_cast<int>(p.colors.size()), s.classCount) << p.id;
+    }
+    EXPECT_TRUE(seenUnsafe);  // Spectral, RdYlGn … are offered, after the safe ones
+    // The scheme on the map is listed with the map's own colours, in its orientation.
+    const auto shown = std::find_if(s.palettes.begin(), s.palettes.end(),
+                                    [&](const ui::PaletteChoice& p) { return p.id == s.palette; });
+    ASSERT_NE(shown, s.palettes.end());
+    EXPECT_EQ(shown->colors, s.classes.classColor);
+    EXPECT_FALSE(std::isnan(s.classes.gadf));
+}
+
+TEST(MapSession, AChosenPaletteSurvivesAChangeOfMethodUnlessCentringChanges) {
+    MapSession m;
+    m.load({});
+    ui::Actions a;
+    a.classes = ui::ClassRequest{ui::Method::Quantile, 5, {}};  // leave the centred default
+    m.apply(a, {});
+    a = {};
+    a.palette = "PuBu";
+    m.apply(a, {});
+    ASSERT_EQ(m.state().palette, "PuBu");
+    a = {};
+    a.classes = ui::ClassRequest{ui::Method::NaturalBreaks, 5, {}};
+    m.apply(a, {});
+    EXPECT_EQ(m.state().palette, "PuBu");
+    a.classes = ui::ClassRequest{ui::Method::Manual, 3, {90, 100, 1000}};
+    m.apply(a, {});
+    EXPECT_EQ(m.state().palette, "PuBu");
+    a.classes = ui::ClassRequest{ui::Method::Centred, 5, {}};  // sequential → diverging: the core picks again
+    m.apply(a, {});
+    EXPECT_EQ(m.state().palette, "RdBu");
 }

@@ -49,6 +49,11 @@ Result<const IndicatorTable*> requireTable(const Project& p) {
 
 }  // namespace
 
+bool paletteReversed(const std::string& paletteId, bool higherIsBetter, bool userReversed) {
+    const bool strongEndIsLow = higherIsBetter;
+    return (paletteIsDiverging(paletteId) ? !strongEndIsLow : strongEndIsLow) != userReversed;
+}
+
 MapStyle defaultStyle(const MapVariable& v) {
     MapStyle style;
     if (isIndexVariable(v) && v.norm == Normalization::Malmo100) {
@@ -150,10 +155,7 @@ Result<Choropleth> buildChoropleth(const Project& p, const MapVariable& variable
 
     // The challenged end reads as the strong colour (see palette.hpp).
     c.paletteId = style.palette.empty() ? defaultPalette(spec.method == ClassMethod::Centred) : style.palette;
-    const bool diverging = paletteIsDiverging(c.paletteId);
-    const bool strongEndIsLow = c.higherIsBetter;
-    const bool reversed = (diverging ? !strongEndIsLow : strongEndIsLow) != style.reversed;
-    auto colors = colorsFor(c.paletteId, c.classes.classCount(), reversed);
+    auto colors = colorsFor(c.paletteId, c.classes.classCount(), paletteReversed(c.paletteId, c.higherIsBetter, style.reversed));
     if (!colors) return colors.error();
     c.classColors = std::move(colors).value();
     c.featureColor.resize(c.value.size());
@@ -163,6 +165,7 @@ Result<Choropleth> buildChoropleth(const Project& p, const MapVariable& variable
     }
     c.legendLabels = legendLabels(c.classes, -1, sv);
     c.gvf = goodnessOfVarianceFit(c.value, c.classes);
+    c.gadf = goodnessOfAbsoluteDeviationFit(c.value, c.classes);
 
     const std::string name = variableName(p, variable, lang);
     if (isIndexVariable(variable)) {

@@ -50,8 +50,13 @@ struct Choropleth {
     bool customWeights = false;
     int year = 0;
     double gvf = 0;                    // goodness of variance fit of the classes on `value`
+    double gadf = 0;                   // goodness of absolute deviation fit (less swayed by outliers)
     std::vector<int> poolYears;        // years the breaks were computed over (empty = this year only)
 };
+
+// Whether `paletteId`'s colours are flipped so the challenged end reads as the
+// strong colour (see palette.hpp), then flipped again when the user asks.
+bool paletteReversed(const std::string& paletteId, bool higherIsBetter, bool userReversed);
 
 // Errors: no indicator table for an index variable, unknown id/field, a
 // non-numeric field, a year the table lacks, a classification error (k too big…).

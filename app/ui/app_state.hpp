@@ -36,6 +36,7 @@ struct TableColumn {
     std::vector<std::string> text;    // text: per feature
     int decimals = 1;
     bool inIdentify = true;           // false: already shown at the top of identify (value, class, rank…)
+    bool isMapped = false;            // the variable on the map (identify shows it first, not twice)
 };
 
 // The current choropleth, as the legend and the strip plot need it.
@@ -106,6 +107,9 @@ struct AppState {
 
     // Messages.
     std::vector<std::string> joinReport;      // lines; empty when nothing to report
+    std::string joinSummary;                  // "Indikatortabellen x.csv: 0 fel, 2 varningar"
+    bool joinFailed = false;                  // the table had errors and was not loaded
+    int joinReportVersion = 0;                // bumped when a table was read: the report opens
     std::vector<std::string> warnings;        // load warnings
     std::vector<std::string> errors;          // last errors (load, export), newest last
     std::string provenance;                   // "Schematiska gränser · illustrativa värden"

@@ -17,7 +17,8 @@ Actions drawAll(const AppState& s, UiState& u, MapRect* mapRect) {
 
     MapRect map{0, menuH, io.DisplaySize.x, io.DisplaySize.y - menuH};
     if (u.showSidebar) {
-        const float sideW = std::min(380.0f * scale, io.DisplaySize.x * 0.45f);
+        // At most 30 % of the window, so a large UI scale on a small screen still leaves a map.
+        const float sideW = std::min(380.0f * scale, io.DisplaySize.x * 0.30f);
         ImGui::SetNextWindowPos(ImVec2(0, menuH), ImGuiCond_Always);
         ImGui::SetNextWindowSize(ImVec2(sideW, io.DisplaySize.y - menuH), ImGuiCond_Always);
         const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
@@ -27,6 +28,10 @@ Actions drawAll(const AppState& s, UiState& u, MapRect* mapRect) {
             drawSearchBox(s, u, out);
             if (ImGui::CollapsingHeader(trc(S::PanelMap, s.lang), ImGuiTreeNodeFlags_DefaultOpen))
                 drawMapPanel(s, u, out);
+            // The values and their class breaks, next to the method and classes they come from.
+            if (u.showStripPlot &&
+                ImGui::CollapsingHeader(trc(S::PanelStripPlot, s.lang), ImGuiTreeNodeFlags_DefaultOpen))
+                drawStripPlot(s, u, out);
             if (ImGui::CollapsingHeader(trc(S::PanelIdentify, s.lang), ImGuiTreeNodeFlags_DefaultOpen))
                 drawIdentifyPanel(s, u, out);
             if (ImGui::CollapsingHeader(trc(S::PanelLayers, s.lang), ImGuiTreeNodeFlags_DefaultOpen))
@@ -40,7 +45,6 @@ Actions drawAll(const AppState& s, UiState& u, MapRect* mapRect) {
     if (map.h < 1) map.h = 1;
     if (mapRect) *mapRect = map;
 
-    if (u.showStripPlot) drawStripPlot(s, u, out);
     if (u.showTable) drawTableWindow(s, u, out);
     if (u.showHelp) drawHelpWindow(s, u);
     if (u.showLoad) drawLoadDialog(s, u, out);

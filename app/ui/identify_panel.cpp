@@ -58,7 +58,7 @@ void drawIdentifyPanel(const AppState& s, UiState&, Actions& out) {
         auto row = [](const char* key, const std::string& value) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn(); ImGui::TextWrapped("%s", key);
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(value.c_str());
+            ImGui::TableNextColumn(); ImGui::TextWrapped("%s", value.c_str());
         };
         const std::string title = s.classes.title.empty() ? trc(S::Value, l) : s.classes.title;
         row(title.c_str(), hasValue ? formatValue(s.classes.value[f], 1, l) : std::string(trc(S::NoData, l)));
@@ -73,7 +73,7 @@ void drawIdentifyPanel(const AppState& s, UiState&, Actions& out) {
             for (double r : s.rank) ranked += std::isnan(r) ? 0 : 1;
             const std::string rank = trFormat(S::RankOf, l, {std::to_string(static_cast<int>(s.rank[f])),
                                                                std::to_string(ranked)});
-            const std::string label = std::string(trc(S::Rank, l)) + " (" + trc(S::RankHint, l) + ")";
+            const std::string label = std::string(trc(S::RankInTotal, l)) + " (" + trc(S::RankHint, l) + ")";
             row(label.c_str(), rank);
         }
         if (f < s.change.size() && !std::isnan(s.change[f])) {
@@ -84,7 +84,7 @@ void drawIdentifyPanel(const AppState& s, UiState&, Actions& out) {
         // Every column of the attribute table: the 12 indicators, 4 dimensions, total, …
         for (size_t c = 1; c < s.table.size(); ++c) {
             const TableColumn& col = s.table[c];
-            if (!col.inIdentify) continue;
+            if (!col.inIdentify || col.isMapped) continue;  // the mapped variable is the first row
             if (col.numeric && f < col.num.size()) row(col.name.c_str(), formatValue(col.num[f], col.decimals, l));
             else if (!col.numeric && f < col.text.size()) row(col.name.c_str(), col.text[f]);
         }
@@ -107,7 +107,8 @@ void drawIdentifyPanel(const AppState& s, UiState&, Actions& out) {
             std::string line = name;
             for (const std::string* part : {&theme, &status})
                 if (!part->empty()) { line += " · "; line += *part; }
-            ImGui::BulletText("%s", line.c_str());
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", line.c_str());
         }
     }
 }

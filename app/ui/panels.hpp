@@ -25,6 +25,9 @@ void drawHelpWindow(const AppState& s, UiState& u);
 void drawLoadDialog(const AppState& s, UiState& u, Actions& out);     // path fields + a small file browser
 void drawExportDialog(const AppState& s, UiState& u, Actions& out);
 void drawMessages(const AppState& s, UiState& u, Actions& out);       // errors, warnings, join report
+// Call right after ImGui::Begin of a floating window: moves it back inside the
+// display when it hangs off an edge (a smaller window, a position from a bigger screen).
+void keepOnScreen();
 // Mouse and keys over the map (pan, zoom, pick, hover) and global shortcuts.
 // Only acts when ImGui does not want the mouse/keyboard (the ImGui FAQ rule).
 void handleMapInput(const AppState& s, UiState& u, const MapRect& map, Actions& out);

@@ -58,7 +58,9 @@ void drawPointsPanel(const AppState& s, UiState& u, Actions& out) {
         }
         if (ImGui::Checkbox(trc(S::LayerVisible, l), &f.visible)) out.pointsChanged = true;
         if (filterCombo(trc(S::FilterNamnd, l), p.namndOptions, f.namnd, l)) out.pointsChanged = true;
-        if (filterCombo(trc(S::FilterTheme, l), p.themeOptions, f.theme, l)) out.pointsChanged = true;
+        // The symbol's category: the theme of an initiative, the type of a trygghet area.
+        if (filterCombo(trc(li == 0 ? S::FilterTheme : S::FilterType, l), p.themeOptions, f.theme, l))
+            out.pointsChanged = true;
         if (filterCombo(trc(S::FilterStatus, l), p.statusOptions, f.status, l)) out.pointsChanged = true;
 
         int outside = 0;

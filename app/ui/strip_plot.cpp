@@ -21,14 +21,6 @@ void drawStripPlot(const AppState& s, UiState& u, Actions& out) {
     const Lang l = s.lang;
     const float scale = s.uiScale > 0 ? s.uiScale : 1.0f;
     const ImGuiIO& io = ImGui::GetIO();
-    // Default: bottom-right corner, small enough to leave the map readable on a laptop.
-    const float w0 = std::min(480 * scale, io.DisplaySize.x * 0.34f);
-    const float h0 = std::min(360 * scale, io.DisplaySize.y * 0.40f);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - w0 - 10 * scale, io.DisplaySize.y - h0 - 10 * scale),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(w0, h0), ImGuiCond_FirstUseEver);
-    const std::string title = std::string(trc(S::PanelStripPlot, l)) + "###strip";
-    if (!ImGui::Begin(title.c_str(), &u.showStripPlot)) { ImGui::End(); return; }
 
     const MapClasses& c = s.classes;
     std::vector<int> rows;  // features with a value, highest first
@@ -39,10 +31,8 @@ void drawStripPlot(const AppState& s, UiState& u, Actions& out) {
     });
     if (rows.empty() || c.upper.empty()) {
         ImGui::TextDisabled("%s", trc(S::NoData, l));
-        ImGui::End();
         return;
     }
-    if (!c.title.empty()) ImGui::TextWrapped("%s", c.title.c_str());
 
     const std::vector<double>& upper = (u.dragBreak >= 0 && u.dragUpper.size() == c.upper.size()) ? u.dragUpper : c.upper;
     double vmin = c.lower, vmax = c.upper.back();
@@ -134,8 +124,7 @@ void drawStripPlot(const AppState& s, UiState& u, Actions& out) {
             dl->AddText(ImVec2(x + 4 * scale, yBottom), col, v.c_str());
         }
     }
-    ImGui::TextDisabled("%s", trc(S::StripPlotHint, l));
-    ImGui::End();
+    ImGui::TextWrapped("%s", trc(S::StripPlotHint, l));
 }
 
 }  // namespace geso::ui

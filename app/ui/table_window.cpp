@@ -17,6 +17,7 @@ void drawTableWindow(const AppState& s, UiState& u, Actions& out) {
     ImGui::SetNextWindowSize(ImVec2(720 * scale, 360 * scale), ImGuiCond_FirstUseEver);
     const std::string title = std::string(trc(S::PanelAttributeTable, l)) + "###table";
     if (!ImGui::Begin(title.c_str(), &u.showTable)) { ImGui::End(); return; }
+    keepOnScreen();
 
     // ImGui tables hold at most 64 columns; the attribute table is far smaller.
     const int cols = static_cast<int>(std::min<size_t>(s.table.size(), 64));

@@ -19,12 +19,14 @@ struct UiState {
     bool showExport = false, showStripPlot = true, showSidebar = true;
     bool focusSearch = false;
     size_t dismissedErrors = 0;        // AppState::errors before this index were closed
+    int joinReportSeen = 0;            // AppState::joinReportVersion last shown
 
     std::string search;                // search box over area names
     std::string loadAreas, loadIndicators, loadInitiatives, loadTrygghet;  // path fields
     bool loadFieldsFilled = false;     // copied from AppState the first time the dialog opens
     std::string browseDir;             // simple file browser: current directory
-    int browseTarget = -1;             // which path field the browser fills (0..3), -1 = closed
+    int browseTarget = -1;             // which path field the browser fills (0..3 load, 4 export), -1 = closed
+    bool browseAllFiles = false;       // the browser lists every file, not just the ones the field takes
     std::string exportPath;
     int exportKind = 0;                // ExportRequest::Kind
     int exportWidthPx = 3840, exportHeightPx = 2160;

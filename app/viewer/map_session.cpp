@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -73,6 +74,10 @@ void MapSession::load(const core::DataOptions& options) {
     auto r = core::loadProject(options);
     if (!r) {
         reportError(r.error());
+        // A table rejected for its errors: list all of them, with row and column, in the join report.
+        if (!options.indicatorsPath.empty() && options.indicatorsPath != "none" && m_project)
+            if (auto t = core::loadIndicatorTable(options.indicatorsPath, m_project->catalogue); t && t.value().hasErrors())
+                setJoinReport(t.value(), true);
         return;  // keep what was loaded before (or nothing)
     }
     m_project = std::move(r).value();
@@ -87,15 +92,28 @@ void MapSession::load(const core::DataOptions& options) {
     s.initiativesPath = options.initiativesPath;
     s.trygghetPath = options.trygghetPath;
     s.provenance = p.provenance.line(s.lang);
-    s.warnings = p.warnings;
-    s.joinReport.clear();
-    if (p.indicators)
-        for (const core::TableIssue& i : p.indicators->issues) s.joinReport.push_back(i.line());
+    // Table issues go to the join report only (the project lists them among its warnings too).
+    s.warnings.clear();
+    for (const std::string& w : p.warnings)
+        if (w.rfind("[tabell] ", 0) != 0) s.warnings.push_back(w);
+    if (p.indicators) setJoinReport(*p.indicators, false);
+    else { s.joinReport.clear(); s.joinSummary.clear(); s.joinFailed = false; }
     s.selected = s.hovered = -1;
     rebuildVariables();
     rebuildMap();
     rebuildPoints();
     m_dirty = {true, true, true};
+}
+
+void MapSession::setJoinReport(const core::IndicatorTable& t, bool failed) {
+    ui::AppState& s = m_state;
+    s.joinReport.clear();
+    for (const core::TableIssue& i : t.issues) s.joinReport.push_back(i.line());
+    s.joinSummary = core::trFormat(StringId::JoinSummary, s.lang,
+                                   {std::filesystem::path(t.sourcePath).filename().string(),
+                                    std::to_string(t.errorCount()), std::to_string(t.warningCount())});
+    s.joinFailed = failed;
+    ++s.joinReportVersion;
 }
 
 void MapSession::rebuildVariables() {
@@ -245,6 +263,8 @@ void MapSession::rebuildTable() {
     for (const core::Column& c : attrs.value()) {
         if (!c.numeric() || c.name == "geso_kod") continue;
         ui::TableColumn col{c.name, true, c.num, {}, 1};
+        col.isMapped = (var.kind == core::VariableKind::Total && c.name == cat.totalId) ||
+                       (var.kind != core::VariableKind::Field && var.kind != core::VariableKind::Total && c.name == var.id);
         if (int i = cat.indicatorIndex(c.name); i >= 0) {
             const auto& d = cat.indicators[static_cast<size_t>(i)];
             col.name = en ? (d.labelEn.empty() ? d.nameEn : d.labelEn) : (d.labelSv.empty() ? d.nameSv : d.labelSv);
@@ -403,8 +423,17 @@ render::OverlayModel MapSession::overlayModel(const ui::UiState& u) const {
         return m;
     }
     m = render::makeOverlayModel(*m_project, *m_map, m_state.lang);
-    for (size_t li = 0; li < m_state.points.size(); ++li)
-        if (pointLayerVisible(li, u)) m.pointLegends.push_back(styledPoints(li, u).legend);
+    for (size_t li = 0; li < m_state.points.size(); ++li) {
+        if (!pointLayerVisible(li, u)) continue;
+        render::PointLegendGroup g = styledPoints(li, u).legend;
+        // A filtered layer says so, on screen and in an exported PNG: its counts are not the whole layer.
+        if (li < u.pointFilters.size()) {
+            const ui::PointFilter& f = u.pointFilters[li];
+            if (!f.namnd.empty() || !f.theme.empty() || !f.status.empty())
+                g.title += " (" + std::string(core::trc(StringId::FiltersActive, m_state.lang)) + ")";
+        }
+        m.pointLegends.push_back(std::move(g));
+    }
     return m;
 }
 

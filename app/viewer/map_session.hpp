@@ -78,6 +78,7 @@ private:
     void rebuildMap();           // choropleth + classes + table + rank/change
     void rebuildTable();
     void rebuildPoints();
+    void setJoinReport(const core::IndicatorTable& table, bool failed);  // opens in the UI
     core::MapVariable variable() const;
     core::MapStyle style() const;
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,19 @@
 namespace geso::viewer {
 namespace {
 
-constexpr const char* kNoDisplay =
-    "geso-atlas: no display (DISPLAY/WAYLAND_DISPLAY unset): the viewer needs a graphical session; "
-    "use 'geso-atlas render --out map.png' for a headless map\n";
+constexpr const char* kNoDisplayHint =
+    "the viewer needs a graphical session; use 'geso-atlas render --out map.png' for a headless map";
+
+// One line: why there is no window (no display set, or the one set cannot be opened).
+void reportNoDisplay(const std::string& glfwError) {
+    const char* x11 = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    std::string why;
+    if ((!x11 || !*x11) && (!wayland || !*wayland)) why = "no display (DISPLAY and WAYLAND_DISPLAY are unset)";
+    else why = "cannot open the display " + std::string(x11 && *x11 ? x11 : wayland);
+    if (!glfwError.empty()) why += " (" + glfwError + ")";
+    std::fprintf(stderr, "geso-atlas: %s: %s\n", why.c_str(), kNoDisplayHint);
+}
 
 std::string g_glfwError;  // GLFW reports through a C callback; kept for the message
 void onGlfwError(int, const char* text) { g_glfwError = text ? text : ""; }
@@ -44,6 +55,9 @@ render::FontSet applyScale(float scale, MapSession& session) {
     ImGui::StyleColorsLight(&style);
     style.WindowRounding = 4;
     style.FrameRounding = 3;
+    // The light style draws check boxes and fields white on white: give frames an edge.
+    style.FrameBorderSize = 1.0f;
+    style.Colors[ImGuiCol_Border] = ImVec4(0.55f, 0.57f, 0.60f, 0.80f);
     style.ScaleAllSizes(scale);
     auto fonts = render::buildFonts(io, scale);
     if (fonts) return fonts.value();
@@ -92,7 +106,7 @@ int runViewer(int argc, char** argv, int first) {
     Settings settings = loadSettings(dir / "settings.ini");
 
     glfwSetErrorCallback(onGlfwError);
-    if (!glfwInit()) { std::fputs(kNoDisplay, stderr); return 1; }
+    if (!glfwInit()) { reportNoDisplay(g_glfwError); return 1; }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -101,8 +115,7 @@ int runViewer(int argc, char** argv, int first) {
     const int winH = opt->heightPx ? opt->heightPx : settings.windowHeight;
     GLFWwindow* win = glfwCreateWindow(winW, winH, core::trc(core::StringId::AppName, core::kDefaultLang), nullptr, nullptr);
     if (!win) {
-        if (!g_glfwError.empty()) std::fprintf(stderr, "geso-atlas: glfw: %s\n", g_glfwError.c_str());
-        std::fputs(kNoDisplay, stderr);
+        reportNoDisplay(g_glfwError);
         glfwTerminate();
         return 1;
     }
@@ -136,6 +149,12 @@ int runViewer(int argc, char** argv, int first) {
     if (core::Status st = view.init(); !st) session.reportError(st.error());
     session.setChoice(choiceFromSettings(settings));
     session.load(dataOptions(*opt, settings));
+    if (!session.project() && !opt->areas && !opt->indicators && !opt->initiatives && !opt->trygghet) {
+        // Files remembered from the last run that are gone or broken: start on the
+        // bundled map rather than an empty one (the error says which file failed).
+        session.reportStatus(core::trc(core::StringId::FallbackToBundled, lang));
+        session.load(core::DataOptions{});
+    }
     ui::UiState ui;
     uiFromSettings(settings, ui);
 

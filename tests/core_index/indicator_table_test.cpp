@@ -413,6 +413,22 @@ TEST(IndicatorTable, ReadsGpkgAttributeTable) {
     EXPECT_NE(bad.error().what.find("no layer or sheet named 'nosuch'"), std::string::npos);
 }
 
+// ogr2ogr -f SQLite (and GDAL's SQLite driver) writes plain tables that the
+// driver lists only with LIST_ALL_TABLES; its bookkeeping tables must not be picked.
+TEST(IndicatorTable, ReadsSqliteTableWrittenLikeOgr2ogr) {
+    TempDir dir;
+    const std::string path = dir.file("t.sqlite");
+    writeWithGdal(path, "SQLite", "indikatorer");
+    const IndicatorTable t = loadOk(path, geso::test::miniCatalogue());
+    EXPECT_EQ(t.driver, "SQLite");
+    EXPECT_EQ(t.layerName, "indikatorer");
+    expectGdalTable(t);
+
+    TableOptions o;
+    o.layer = "indikatorer";
+    EXPECT_EQ(loadOk(path, geso::test::miniCatalogue(), o).layerName, "indikatorer");
+}
+
 TEST(IndicatorTable, XlsxRowNumbersMatchTheSheet) {
     TempDir dir;
     const std::string path = dir.file("rows.xlsx");

@@ -93,6 +93,14 @@ Result<RawTable> readRawTable(const std::string& path, const std::string& layer,
     CPLConfigOptionSetter xlsxHeaders("OGR_XLSX_HEADERS", "FORCE", /*bSetOnlyIfUndefined=*/false);
     CPLConfigOptionSetter odsHeaders("OGR_ODS_HEADERS", "FORCE", false);
 
+    // ogr2ogr -f SQLite writes plain tables that the SQLite driver hides unless
+    // asked to list every table; GPKG lists its attribute tables anyway. The option
+    // is only passed to SQLite, since other drivers warn about unknown options.
+    if (!text) {
+        GDALDriverH identified = GDALIdentifyDriverEx(openPath.c_str(), GDAL_OF_VECTOR, nullptr, nullptr);
+        if (identified && std::string(GDALGetDriverShortName(identified)) == "SQLite")
+            openOptions.AddNameValue("LIST_ALL_TABLES", "YES");
+    }
     GDALDatasetUniquePtr ds(GDALDataset::Open(openPath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                               nullptr, openOptions.List(), nullptr));
     if (!ds) {
@@ -108,6 +116,7 @@ Result<RawTable> readRawTable(const std::string& path, const std::string& layer,
     } else {
         int best = -1;
         for (int i = 0; i < ds->GetLayerCount(); ++i) {
+            if (ds->IsLayerPrivate(i)) continue;  // geometry_columns, sqlite_sequence, …
             OGRLayer* l = ds->GetLayer(i);
             std::vector<std::string> names;
             OGRFeatureDefn* defn = l->GetLayerDefn();

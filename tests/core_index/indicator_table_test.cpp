@@ -173,14 +173,38 @@ TEST(IndicatorTable, ExtraFieldsAreReportedNotDropped) {
     const auto cat = geso::test::miniCatalogue();
     const std::string path = dir.write("ragged.csv",
                                        "kod,år,a1\n"
-                                       "1,2020\n"          // short row: a1 missing
+                                       "1,2020\n"          // row 2: short, a1 missing
                                        "2,2020,5,6,7\n"    // row 3: two extra fields
                                        "3,2020,4,,\n");    // empty extras are harmless
     const IndicatorTable t = loadOk(path, cat);
     EXPECT_TRUE(std::isnan(t.value(1, 2020, 0)));
     EXPECT_DOUBLE_EQ(t.value(2, 2020, 0), 5.0);
     EXPECT_EQ(countIssues(t, Sev::Warning, "the row has 5 fields but the header 3", 3), 1) << dumpIssues(t);
+    EXPECT_EQ(countIssues(t, Sev::Warning, "the row has 2 fields but the header 3", 2), 1) << dumpIssues(t);
+    EXPECT_EQ(countIssues(t, Sev::Warning, "fields but the header"), 2) << dumpIssues(t);
+}
+
+TEST(IndicatorTable, ShortRowsAreWarningsWithTheirRowNumber) {
+    TempDir dir;
+    const auto cat = geso::test::miniCatalogue();
+    // A blank line is skipped by GDAL and gets no row number; the counting must agree.
+    const std::string path = dir.write("short.csv",
+                                       "kod;år;a1;b1\n"
+                                       "1;2020;5;6\n"
+                                       "\n"
+                                       "2;2020;7\n"      // row 3: b1 missing
+                                       "3;2020;8;9\n");
+    const IndicatorTable t = loadOk(path, cat);
+    EXPECT_DOUBLE_EQ(t.value(2, 2020, 0), 7.0);
+    EXPECT_TRUE(std::isnan(t.value(2, 2020, 3)));
+    EXPECT_EQ(countIssues(t, Sev::Warning,
+                          "the row has 3 fields but the header 4; the missing fields are read as empty (missing "
+                          "values)",
+                          3),
+              1)
+        << dumpIssues(t);
     EXPECT_EQ(countIssues(t, Sev::Warning, "fields but the header"), 1) << dumpIssues(t);
+    EXPECT_DOUBLE_EQ(t.value(3, 2020, 3), 9.0);
 }
 
 TEST(IndicatorTable, BinaryGarbageIsAnErrorNotACrash) {

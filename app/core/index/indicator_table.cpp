@@ -107,6 +107,10 @@ public:
         for (auto [row, fields] : m_raw.overlongRows)
             warning(row, -1, "the row has " + std::to_string(fields) + " fields but the header " +
                                  std::to_string(m_raw.headerFieldCount) + "; the extra fields are ignored");
+        for (auto [row, fields] : m_raw.shortRows)
+            warning(row, -1, "the row has " + std::to_string(fields) + " fields but the header " +
+                                 std::to_string(m_raw.headerFieldCount) +
+                                 "; the missing fields are read as empty (missing values)");
         for (const RawRow& row : m_raw.rows) {
             if (m_table.layout == TableOptions::Layout::Wide) readWideRow(row);
             else readLongRow(row);

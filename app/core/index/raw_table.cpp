@@ -45,9 +45,10 @@ std::string recodeCp1252(const char* s) {
     return r;
 }
 
-// GDAL's CSV reader drops fields beyond the header without a word; count them
-// ourselves with GDAL's own tokenizer so nothing is ignored silently.
-void findOverlongRows(const std::string& path, RawTable& table) {
+// GDAL's CSV reader drops fields beyond the header and fills short rows with
+// empty fields without a word; count the fields ourselves with GDAL's own
+// tokenizer so neither passes silently.
+void findRaggedRows(const std::string& path, RawTable& table) {
     VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
     if (!f) return;
     const char* first = CPLReadLine2L(f, 1 << 20, nullptr);
@@ -57,6 +58,12 @@ void findOverlongRows(const std::string& path, RawTable& table) {
     int record = 0;
     while (char** fields = CSVReadParseLine3L(f, 10'000'000, delimiter, true, false, false, true)) {
         const int n = CSLCount(fields);
+        // GDAL skips blank lines without giving them a feature id; so do we, so
+        // that record numbers stay equal to the rows' numbers.
+        if (n == 0 || (n == 1 && fields[0][0] == '\0')) {
+            CSLDestroy(fields);
+            continue;
+        }
         ++record;
         if (record == 1) {
             table.headerFieldCount = n;
@@ -65,6 +72,8 @@ void findOverlongRows(const std::string& path, RawTable& table) {
             for (int i = table.headerFieldCount; i < n; ++i)
                 extraText = extraText || !trimUnicodeSpace(fields[i]).empty();
             if (extraText) table.overlongRows.emplace_back(record, n);
+        } else if (n < table.headerFieldCount) {
+            table.shortRows.emplace_back(record, n);
         }
         CSLDestroy(fields);
     }
@@ -167,7 +176,7 @@ Result<RawTable> readRawTable(const std::string& path, const std::string& layer,
     }
     if (capture.failed())
         return Error{"read error: " + capture.firstFailure(), path};
-    if (text) findOverlongRows(path, table);
+    if (text) findRaggedRows(path, table);
     return table;
 }
 

@@ -29,6 +29,8 @@ struct RawTable {
     // CSV rows with more fields than the header (GDAL ignores the extra ones):
     // row number and field count, so the caller can report them.
     std::vector<std::pair<int, int>> overlongRows;
+    // CSV rows with fewer fields than the header (GDAL reads the rest as empty).
+    std::vector<std::pair<int, int>> shortRows;
     int headerFieldCount = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <gdal.h>
 #include <ogrsf_frmts.h>
 
+#include "core/index/index_model.hpp"
 #include "core/index/indicator_table.hpp"
 #include "core/io/gdal_env.hpp"
 #include "test_support.hpp"
@@ -510,4 +511,119 @@ TEST(IndicatorTable, BundledFileLoadsCleanly) {
     const int emp = cat.indicatorIndex("eko_forvarvsarbete");
     EXPECT_LT(t.value(10, 2024, emp), t.cityValue(2024, emp));
     EXPECT_GT(t.value(6, 2024, emp), t.cityValue(2024, emp));
+}
+
+namespace {
+
+// An XLSX as Excel stores cells in percent format: 82,4 % is the number 0.824.
+// Wide: one real column per indicator; long: indikator + värde.
+void writeFractionXlsx(const std::string& path, bool longLayout) {
+    ensureGdal();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("XLSX");
+    ASSERT_NE(drv, nullptr);
+    GDALDatasetUniquePtr ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    ASSERT_NE(ds, nullptr) << CPLGetLastErrorMsg();
+    OGRLayer* layer = ds->CreateLayer("Blad1", nullptr, wkbNone, nullptr);
+    ASSERT_NE(layer, nullptr);
+    OGRFieldDefn code("geso_kod", OFTInteger), year("år", OFTInteger);
+    ASSERT_EQ(layer->CreateField(&code), OGRERR_NONE);
+    ASSERT_EQ(layer->CreateField(&year), OGRERR_NONE);
+    const char* ids[] = {"a1", "a2", "b1"};
+    if (longLayout) {
+        OGRFieldDefn ind("indikator", OFTString), value("värde", OFTReal);
+        ASSERT_EQ(layer->CreateField(&ind), OGRERR_NONE);
+        ASSERT_EQ(layer->CreateField(&value), OGRERR_NONE);
+    } else {
+        for (const char* id : ids) {
+            OGRFieldDefn f(id, OFTReal);
+            ASSERT_EQ(layer->CreateField(&f), OGRERR_NONE);
+        }
+    }
+    // a1 and a2 in percent format (fractions); b1 typed in as plain percent numbers.
+    struct Row { int code; double a1, a2, b1; };
+    for (const Row& r : {Row{0, 0.5, 0.2, 40}, Row{1, 0.824, 0.085, 60}, Row{2, 0.25, 0.0, 1}}) {
+        const double v[] = {r.a1, r.a2, r.b1};
+        for (int i = 0; i < (longLayout ? 3 : 1); ++i) {
+            OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+            f->SetField("geso_kod", r.code);
+            f->SetField("år", 2024);
+            if (longLayout) {
+                f->SetField("indikator", ids[i]);
+                f->SetField("värde", v[i]);
+            } else {
+                for (int k = 0; k < 3; ++k) f->SetField(ids[k], v[k]);
+            }
+            ASSERT_EQ(layer->CreateFeature(f.get()), OGRERR_NONE);
+        }
+    }
+}
+
+void expectFractionsScaled(const IndicatorTable& t, const Catalogue& cat, bool longLayout) {
+    EXPECT_DOUBLE_EQ(t.value(1, 2024, 0), 82.4);
+    EXPECT_DOUBLE_EQ(t.value(1, 2024, 1), 8.5);
+    EXPECT_DOUBLE_EQ(t.value(2, 2024, 1), 0.0);
+    EXPECT_DOUBLE_EQ(t.cityValue(2024, 0), 50.0);
+    EXPECT_DOUBLE_EQ(t.value(1, 2024, 3), 60.0);  // b1 has values above 1: kept as written
+    EXPECT_DOUBLE_EQ(t.value(2, 2024, 3), 1.0);
+    const std::string msg =
+        "all values between 0 and 1: read as fractions (percent-formatted cells) and multiplied by 100";
+    // Wide: the column names the indicator; long: the message does, at the value column.
+    EXPECT_EQ(countIssues(t, Sev::Warning, longLayout ? "a1: " + msg : msg, 0, longLayout ? "värde" : "a1"), 1)
+        << dumpIssues(t);
+    EXPECT_EQ(countIssues(t, Sev::Warning, longLayout ? "a2: " + msg : msg, 0, longLayout ? "värde" : "a2"), 1)
+        << dumpIssues(t);
+    EXPECT_EQ(countIssues(t, Sev::Warning, msg), 2) << dumpIssues(t);  // not b1
+    EXPECT_EQ(countIssues(t, Sev::Warning, "outside 0–100"), 0) << dumpIssues(t);
+    // The negative indicator is oriented from the scaled share: 100 − 8,5 = 91,5 against the
+    // city's 100 − 20 = 80, so Malmö = 100 gives 91,5 / 80 × 100 = 114,375.
+    auto r = computeIndex(t, cat, 2024);
+    ASSERT_TRUE(r.ok()) << r.error().line();
+    EXPECT_DOUBLE_EQ(r.value().find(1)->oriented[1], 91.5);
+    EXPECT_DOUBLE_EQ(r.value().find(1)->normalized[1], 114.375);
+    EXPECT_DOUBLE_EQ(r.value().find(1)->normalized[0], 82.4 / 50.0 * 100.0);
+}
+
+}  // namespace
+
+TEST(IndicatorTable, PercentFormattedXlsxCellsAreScaledWide) {
+    TempDir dir;
+    const auto cat = geso::test::miniCatalogue();
+    const std::string path = dir.file("pct.xlsx");
+    writeFractionXlsx(path, false);
+    const IndicatorTable t = loadOk(path, cat);
+    EXPECT_EQ(t.layout, TableOptions::Layout::Wide);
+    expectFractionsScaled(t, cat, false);
+    for (const auto& i : t.issues)
+        if (i.message.find("fractions") != std::string::npos) {
+            EXPECT_EQ(i.file, path);
+        }
+}
+
+TEST(IndicatorTable, PercentFormattedXlsxCellsAreScaledLong) {
+    TempDir dir;
+    const auto cat = geso::test::miniCatalogue();
+    const std::string path = dir.file("pct_long.xlsx");
+    writeFractionXlsx(path, true);
+    const IndicatorTable t = loadOk(path, cat);
+    EXPECT_EQ(t.layout, TableOptions::Layout::Long);
+    expectFractionsScaled(t, cat, true);
+}
+
+TEST(IndicatorTable, SmallSharesWrittenWithPercentSignAreNotScaled) {
+    TempDir dir;
+    const auto cat = geso::test::miniCatalogue();
+    const std::string csv = dir.write("small2.csv",
+                                      "geso_kod;år;a1;a2\n"
+                                      "0;2020;0,5 %;0,5\n"
+                                      "1;2020;0,25 %;0,25\n");
+    const IndicatorTable t = loadOk(csv, cat);
+    EXPECT_DOUBLE_EQ(t.value(1, 2020, 0), 0.25);   // "%" in the cell: a real quarter percent
+    EXPECT_DOUBLE_EQ(t.value(1, 2020, 1), 25.0);   // bare fractions: scaled
+    EXPECT_EQ(countIssues(t, Sev::Warning, "all values between 0 and 1", 0, "a1"), 0) << dumpIssues(t);
+    EXPECT_EQ(countIssues(t, Sev::Warning, "all values between 0 and 1", 0, "a2"), 1) << dumpIssues(t);
+
+    // Only 0 and 1: whole percents as likely as fractions, so nothing is scaled.
+    const IndicatorTable whole = loadOk(dir.write("whole.csv", "geso_kod;år;a1\n1;2020;1\n2;2020;0\n"), cat);
+    EXPECT_DOUBLE_EQ(whole.value(1, 2020, 0), 1.0);
+    EXPECT_EQ(countIssues(whole, Sev::Warning, "fractions"), 0) << dumpIssues(whole);
 }

@@ -315,6 +315,8 @@ private:
             return kNaN;
         }
         if (p.kind == ParsedNumber::Kind::Missing) return kNaN;
+        if (!c.numeric && c.text.find('%') != std::string::npos)
+            m_explicitPercent[static_cast<size_t>(indicator)] = true;
         if (def.unit == "%" && (p.value < 0 || p.value > 100))
             warning(row.rowNumber, col, "share " + formatValue(p.value) + " % (" + def.id + ") is outside 0–100");
         return p.value;
@@ -369,7 +371,35 @@ private:
         (*slot)[static_cast<size_t>(ind)] = readValue(row, m_valueCol, ind);
     }
 
+    // Spreadsheet cells in percent format store 82,4 % as 0.824. A share whose
+    // every value lies in [0, 1], one of them strictly between (a lone "1" is more
+    // likely 1 %), is read as such fractions -- unless a cell wrote "%" itself,
+    // which makes 0,5 % a real half percent.
+    void scalePercentFractions() {
+        for (size_t i = 0; i < m_cat.indicators.size(); ++i) {
+            if (m_cat.indicators[i].unit != "%" || m_explicitPercent[i]) continue;
+            bool anyFraction = false, allInUnit = true;
+            auto scan = [&](const std::vector<double>& v) {
+                if (std::isnan(v[i])) return;
+                allInUnit = allInUnit && v[i] >= 0 && v[i] <= 1;
+                anyFraction = anyFraction || (v[i] > 0 && v[i] < 1);
+            };
+            for (const auto& [key, values] : m_table.rows) scan(values);
+            for (const auto& [year, values] : m_table.city) scan(values);
+            if (!anyFraction || !allInUnit) continue;
+            for (auto& [key, values] : m_table.rows) values[i] *= 100.0;
+            for (auto& [year, values] : m_table.city) values[i] *= 100.0;
+            const bool wide = m_table.layout == TableOptions::Layout::Wide;
+            // Long tables share one value column, so the message names the indicator.
+            warning(0, wide ? m_indicatorCol[i] : m_valueCol,
+                    (wide ? std::string() : m_cat.indicators[i].id + ": ") +
+                        "all values between 0 and 1: read as fractions (percent-formatted cells) and "
+                        "multiplied by 100");
+        }
+    }
+
     Result<IndicatorTable> finish() {
+        scalePercentFractions();
         std::set<int> codes, areaYears, years;
         for (const auto& [key, values] : m_table.rows) {
             codes.insert(key.first);
@@ -409,6 +439,7 @@ private:
     int m_codeCol = kNotFound, m_nameCol = kNotFound, m_yearCol = kNotFound;
     int m_indCol = kNotFound, m_valueCol = kNotFound;
     std::vector<int> m_indicatorCol;
+    std::vector<bool> m_explicitPercent = std::vector<bool>(m_cat.indicators.size(), false);
     std::map<std::pair<int, int>, int> m_firstRow;
     std::map<std::tuple<int, int, int>, int> m_firstLongRow;
 };

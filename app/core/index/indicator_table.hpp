@@ -7,6 +7,11 @@
 // values that cannot be used are reported, never dropped silently. Missing
 // values stay NaN, never zero. A row with area code 0 or the name "Malmö" holds
 // the city's reference values.
+//
+// Percent-formatted spreadsheet cells store 82,4 % as 0.824: a "%" indicator
+// whose every value in the table lies in [0, 1], at least one strictly between,
+// and none written with a "%" sign, is multiplied by 100, with a warning naming
+// its column.
 #include <map>
 #include <string>
 #include <utility>

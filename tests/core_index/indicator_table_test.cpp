@@ -330,7 +330,8 @@ TEST(IndicatorTable, UnusableTablesAreErrors) {
 
     auto noYear = loadIndicatorTable(dir.write("y.csv", "kod,a1\n1,5\n"), cat);
     ASSERT_FALSE(noYear.ok());
-    EXPECT_NE(noYear.error().what.find("no year column"), std::string::npos);
+    EXPECT_NE(noYear.error().what.find("no year column (expected e.g. 'år'; columns: kod, a1)"), std::string::npos)
+        << noYear.error().what;
 
     auto noInd = loadIndicatorTable(dir.write("i.csv", "kod,år,foo\n1,2020,5\n"), cat);
     ASSERT_FALSE(noInd.ok());

@@ -126,15 +126,16 @@ private:
     void error(int row, int col, std::string msg) { add(TableIssue::Severity::Error, row, col, std::move(msg)); }
     void warning(int row, int col, std::string msg) { add(TableIssue::Severity::Warning, row, col, std::move(msg)); }
 
+    // `example` is the alias as a user writes it ("år"); the aliases are folded ("ar").
     Status requireColumn(int& col, const std::string& explicitName, std::span<const std::string_view> aliases,
-                         const char* what, bool required) {
+                         const char* what, const char* example, bool required) {
         col = findColumn(m_folded, explicitName, aliases);
         if (col == kExplicitMissing)
             return Error{std::string("no ") + what + " column named '" + explicitName + "' (columns: " +
                              columnList() + ")", m_path};
         if (col == kNotFound && required)
-            return Error{std::string("no ") + what + " column (expected e.g. '" + std::string(aliases[0]) +
-                             "'; columns: " + columnList() + ")", m_path};
+            return Error{std::string("no ") + what + " column (expected e.g. '" + example + "'; columns: " +
+                             columnList() + ")", m_path};
         return Ok{};
     }
 
@@ -169,17 +170,22 @@ private:
     }
 
     Status mapColumns() {
-        if (auto st = requireColumn(m_codeCol, m_opts.codeColumn, kCodeAliases, "area code", true); !st.ok())
-            return st;
-        if (auto st = requireColumn(m_nameCol, m_opts.nameColumn, kNameAliases, "area name", false); !st.ok())
-            return st;
-        if (auto st = requireColumn(m_yearCol, m_opts.yearColumn, kYearAliases, "year", m_opts.defaultYear == 0);
+        if (auto st = requireColumn(m_codeCol, m_opts.codeColumn, kCodeAliases, "area code", "geso_kod", true);
             !st.ok())
             return st;
-        if (auto st = requireColumn(m_indCol, m_opts.indicatorColumn, kIndicatorAliases, "indicator", false);
+        if (auto st = requireColumn(m_nameCol, m_opts.nameColumn, kNameAliases, "area name", "geso_namn", false);
             !st.ok())
             return st;
-        if (auto st = requireColumn(m_valueCol, m_opts.valueColumn, kValueAliases, "value", false); !st.ok())
+        if (auto st = requireColumn(m_yearCol, m_opts.yearColumn, kYearAliases, "year", "år",
+                                    m_opts.defaultYear == 0);
+            !st.ok())
+            return st;
+        if (auto st = requireColumn(m_indCol, m_opts.indicatorColumn, kIndicatorAliases, "indicator", "indikator",
+                                    false);
+            !st.ok())
+            return st;
+        if (auto st = requireColumn(m_valueCol, m_opts.valueColumn, kValueAliases, "value", "värde", false);
+            !st.ok())
             return st;
 
         // Wide: one column per catalogue indicator.

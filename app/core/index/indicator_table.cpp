@@ -231,6 +231,13 @@ private:
         m_table.layout = layout;
 
         // Report what is not used, so nothing is ignored silently.
+        if (m_opts.defaultYear != 0 && m_yearCol >= 0)
+            warning(0, m_yearCol, "the table has a year column; the default year " +
+                                      std::to_string(m_opts.defaultYear) + " is not used");
+        if (layout == Layout::Long && !m_opts.indicatorColumns.empty())
+            warning(0, -1, "long layout: the indicator column mapping (" + m_opts.indicatorColumns.begin()->first +
+                               "=…) is not used; indicators come from the '" +
+                               m_raw.columns[static_cast<size_t>(m_indCol)] + "' column");
         std::set<int> used = {m_codeCol, m_nameCol, m_yearCol};
         if (layout == Layout::Wide) {
             used.insert(m_indicatorCol.begin(), m_indicatorCol.end());

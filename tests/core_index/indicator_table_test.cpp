@@ -302,11 +302,40 @@ TEST(IndicatorTable, MissingAreasUnusedColumnsAndBoundaryCheck) {
     EXPECT_EQ(countIssues(t, Sev::Warning, "area 1 (Ett) has no row"), 0);
 
     checkNames(t, {{1, "ETT"}, {2, "Tvåan"}, {3, "Tre"}});
-    EXPECT_EQ(countIssues(t, Sev::Warning, "area 99 is not in the boundary layer"), 1) << dumpIssues(t);
-    EXPECT_EQ(countIssues(t, Sev::Warning, "area 2 is called 'Två' in the table but 'Tvåan'"), 1);
+    // The table row and column where the code (or name) first appears.
+    EXPECT_EQ(countIssues(t, Sev::Warning, "area 99 is not in the boundary layer", 5, "geso_kod"), 1)
+        << dumpIssues(t);
+    EXPECT_EQ(countIssues(t, Sev::Warning, "area 2 is called 'Två' in the table but 'Tvåan'", 3, "geso_namn"), 1)
+        << dumpIssues(t);
     EXPECT_EQ(countIssues(t, Sev::Warning, "area 1 is called"), 0);  // case-insensitive match
-    EXPECT_EQ(countIssues(t, Sev::Warning, "area 3 (Tre) has no rows in the table"), 1);
+    EXPECT_EQ(countIssues(t, Sev::Warning, "area 3 (Tre) has no rows in the table", 0), 1);
     EXPECT_FALSE(t.hasErrors());
+    for (const auto& i : t.issues)
+        if (i.message.find("area 99 is not") != std::string::npos) {
+            EXPECT_EQ(i.line(), path + ": row 5, column geso_kod: area 99 is not in the boundary layer; it cannot "
+                                       "be mapped");
+        }
+}
+
+TEST(IndicatorTable, RowsAndColumnsOfAreasAndLatestAreaYear) {
+    TempDir dir;
+    const auto cat = geso::test::miniCatalogue();
+    // 2023 has only a city row: latestYear() counts it, latestAreaYear() does not.
+    const std::string path = dir.write("y.csv",
+                                       "Kod;Namn;År;a1\n"
+                                       "2;;2021;5\n"       // row 2: area 2 first, without a name
+                                       "1;Ett;2021;5\n"
+                                       "2;Två;2022;6\n"    // row 4: area 2's name
+                                       "0;Malmö;2023;7\n");
+    const IndicatorTable t = loadOk(path, cat);
+    EXPECT_EQ(t.latestYear(), 2023);
+    EXPECT_EQ(t.latestAreaYear(), 2022);
+    EXPECT_EQ(t.firstRow, (std::map<int, int>{{1, 3}, {2, 2}}));
+    EXPECT_EQ(t.nameRow, (std::map<int, int>{{1, 3}, {2, 4}}));
+    EXPECT_EQ(t.codeColumn, "Kod");
+    EXPECT_EQ(t.nameColumn, "Namn");
+    EXPECT_EQ(t.yearColumn, "År");
+    EXPECT_EQ(IndicatorTable{}.latestAreaYear(), 0);
 }
 
 TEST(IndicatorTable, UnusableTablesAreErrors) {

@@ -229,6 +229,10 @@ private:
             return Error{"long layout needs an indicator column ('indikator') and a value column ('värde') "
                          "(columns: " + columnList() + ")", m_path};
         m_table.layout = layout;
+        auto columnName = [&](int col) { return col >= 0 ? m_raw.columns[static_cast<size_t>(col)] : std::string(); };
+        m_table.codeColumn = columnName(m_codeCol);
+        m_table.nameColumn = columnName(m_nameCol);
+        m_table.yearColumn = columnName(m_yearCol);
 
         // Report what is not used, so nothing is ignored silently.
         if (m_opts.defaultYear != 0 && m_yearCol >= 0)
@@ -307,8 +311,10 @@ private:
             }
             k.year = static_cast<int>(*year);
         }
+        if (!k.city) m_table.firstRow.emplace(k.code, row.rowNumber);
         if (!k.city && !k.name.empty()) {
             auto [it, inserted] = m_table.names.emplace(k.code, k.name);
+            if (inserted) m_table.nameRow.emplace(k.code, row.rowNumber);
             if (!inserted && lowerSwedish(it->second) != lowerSwedish(k.name))
                 warning(row.rowNumber, m_nameCol,
                         "area " + std::to_string(k.code) + " is called '" + k.name + "' here but '" + it->second +
@@ -480,6 +486,12 @@ double IndicatorTable::cityValue(int year, int indicator) const {
     return it->second[static_cast<size_t>(indicator)];
 }
 
+int IndicatorTable::latestAreaYear() const {
+    int year = 0;
+    for (const auto& [key, values] : rows) year = std::max(year, key.second);
+    return year;
+}
+
 size_t IndicatorTable::errorCount() const {
     size_t n = 0;
     for (const auto& i : issues) n += i.isError() ? 1 : 0;
@@ -516,23 +528,30 @@ Result<IndicatorTable> loadIndicatorTable(const std::string& path, const Catalog
 }
 
 void checkNames(IndicatorTable& table, const std::map<int, std::string>& boundaryNames) {
-    auto warn = [&](std::string msg) {
-        table.issues.push_back({TableIssue::Severity::Warning, table.sourcePath, 0, {}, std::move(msg)});
+    auto warn = [&](int row, const std::string& column, std::string msg) {
+        table.issues.push_back({TableIssue::Severity::Warning, table.sourcePath, row, column, std::move(msg)});
+    };
+    auto rowOf = [](const std::map<int, int>& rows, int code) {
+        auto it = rows.find(code);
+        return it == rows.end() ? 0 : it->second;
     };
     for (int code : table.codes) {
         auto b = boundaryNames.find(code);
         if (b == boundaryNames.end()) {
-            warn("area " + std::to_string(code) + " is not in the boundary layer; it cannot be mapped");
+            warn(rowOf(table.firstRow, code), table.codeColumn,
+                 "area " + std::to_string(code) + " is not in the boundary layer; it cannot be mapped");
             continue;
         }
         auto n = table.names.find(code);
-        if (n != table.names.end() && !b->second.empty() && lowerSwedish(trimUnicodeSpace(n->second)) != lowerSwedish(trimUnicodeSpace(b->second)))
-            warn("area " + std::to_string(code) + " is called '" + n->second + "' in the table but '" + b->second +
-                 "' in the boundary layer");
+        if (n != table.names.end() && !b->second.empty() &&
+            lowerSwedish(trimUnicodeSpace(n->second)) != lowerSwedish(trimUnicodeSpace(b->second)))
+            warn(rowOf(table.nameRow, code), table.nameColumn,
+                 "area " + std::to_string(code) + " is called '" + n->second + "' in the table but '" + b->second +
+                     "' in the boundary layer");
     }
     for (const auto& [code, name] : boundaryNames)
         if (!std::binary_search(table.codes.begin(), table.codes.end(), code))
-            warn("area " + std::to_string(code) + " (" + name + ") has no rows in the table");
+            warn(0, {}, "area " + std::to_string(code) + " (" + name + ") has no rows in the table");
 }
 
 }  // namespace geso::core

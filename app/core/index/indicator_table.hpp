@@ -67,12 +67,20 @@ struct IndicatorTable {
     std::string layerName;  // the layer/sheet read
     std::string encoding;   // CSV only: "UTF-8", "UTF-8 (BOM)" or "CP1252"
     TableOptions::Layout layout = TableOptions::Layout::Wide;  // as detected/used
+    // Where things are, for reports that come after loading (checkNames):
+    std::map<int, int> firstRow;  // area code -> row it first appears in (TableIssue::row numbering)
+    std::map<int, int> nameRow;   // area code -> row its name in `names` was taken from
+    std::string codeColumn, nameColumn, yearColumn;  // the columns used, as written ("" = none)
 
     bool hasRow(int code, int year) const { return rows.count({code, year}) > 0; }
     double value(int code, int year, int indicator) const;  // NaN if missing
     double cityValue(int year, int indicator) const;        // NaN if missing
     bool hasCity(int year) const { return city.count(year) > 0; }
+    // The latest year of any row, city-only years included (kept for callers that want it).
     int latestYear() const { return years.empty() ? 0 : years.back(); }
+    // The latest year with area rows: the default year to compute and map (a year
+    // with only a city row has nothing to show). 0 if there are no area rows.
+    int latestAreaYear() const;
 
     size_t errorCount() const;
     size_t warningCount() const;
@@ -89,7 +97,9 @@ Result<IndicatorTable> loadIndicatorTable(const std::string& path, const Catalog
 
 // Compares the table's areas with a boundary layer (code -> name): codes not in
 // the layer, layer areas without rows, and names that differ (case-insensitive)
-// are added as warnings.
+// are added as warnings. The first two name the table row where the code first
+// appears and the code column; a different name names the row and name column
+// it was read from. Layer areas without rows have no row (0).
 void checkNames(IndicatorTable& table, const std::map<int, std::string>& boundaryNames);
 
 }  // namespace geso::core

@@ -255,6 +255,49 @@ TEST(IndexModel, CustomWeights) {
     EXPECT_FALSE(computeIndex(handTable(), cat, 2020, wrongSize).ok());
 }
 
+TEST(IndexModel, WeightsThatWipeOutTheIndexAreRefused) {
+    const auto cat = geso::test::miniCatalogue();
+    IndexOptions o;
+    o.weights = {1, 1, 1, 1, 1, 1};  // must stay as it was after an error
+    auto st = parseWeights("a1=0,a2=0,a3=0", cat, o);
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().line(),
+              "--weights: all indicator weights of a are 0 (a1, a2, a3): a, and so the total, would be missing for "
+              "every area; to leave a out of the total, weight the dimension 0 instead (a=0)");
+    EXPECT_EQ(o.weights, (std::vector<double>{1, 1, 1, 1, 1, 1}));
+    st = parseWeights("a=0,b=0", cat, o);
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().line(), "--weights: all dimension weights are 0: the total would be missing for every "
+                                 "area; give at least one dimension a weight above 0");
+
+    // One 0 is a what-if, announced as custom: a2=0 leaves the dimension to a1 and a3.
+    IndexOptions one;
+    ASSERT_TRUE(parseWeights("a2=0", cat, one).ok());
+    EXPECT_TRUE(weightsAreCustom(one, cat));
+    EXPECT_EQ(describeWeights(one, cat), "a1=1, a2=0, a3=1");
+    auto r = computeIndex(handTable(), cat, 2020, one);
+    ASSERT_TRUE(r.ok());
+    EXPECT_NEAR(area(r.value(), 1).dimensions[0], (80.0 + 100.0) / 2, kTol);
+    // A dimension weighted 0 drops out of the total: area 1's total is its b = 100.
+    IndexOptions dim;
+    ASSERT_TRUE(parseWeights("a=0", cat, dim).ok());
+    EXPECT_TRUE(weightsAreCustom(dim, cat));
+    r = computeIndex(handTable(), cat, 2020, dim);
+    ASSERT_TRUE(r.ok());
+    EXPECT_NEAR(area(r.value(), 1).total, 100.0, kTol);
+
+    // Set directly (not parsed): all zero is not "the city's equal weights".
+    IndexOptions direct;
+    direct.dimensionWeights = {0, 0};
+    EXPECT_TRUE(weightsAreCustom(direct, cat));
+    EXPECT_FALSE(validateWeights(direct, cat).ok());
+    direct.dimensionWeights = {};
+    direct.weights = {1, 1, 1, 0, 0, 0};
+    EXPECT_TRUE(weightsAreCustom(direct, cat));
+    EXPECT_EQ(validateWeights(direct, cat).error().what.rfind("all indicator weights of b are 0", 0), 0u);
+    EXPECT_TRUE(validateWeights(IndexOptions{}, cat).ok());
+}
+
 TEST(IndexModel, UnknownYearAndAreaWithoutRow) {
     const auto cat = geso::test::miniCatalogue();
     IndicatorTable t = handTable();

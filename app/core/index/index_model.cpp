@@ -132,17 +132,57 @@ Status parseWeights(std::string_view spec, const Catalogue& cat, IndexOptions& o
         }
         if (end == spec.size()) break;
     }
-    options.weights = anyInd ? ind : std::vector<double>{};
-    options.dimensionWeights = anyDim ? dim : std::vector<double>{};
+    IndexOptions parsed = options;
+    parsed.weights = anyInd ? ind : std::vector<double>{};
+    parsed.dimensionWeights = anyDim ? dim : std::vector<double>{};
+    if (auto st = validateWeights(parsed, cat); !st.ok()) return Error{st.error().what, where};
+    options = std::move(parsed);
+    return Ok{};
+}
+
+Status validateWeights(const IndexOptions& options, const Catalogue& cat) {
+    const std::string where = "weights";
+    if (auto st = checkWeights(options.weights, cat.indicators.size(), "indicator", where); !st.ok()) return st;
+    if (auto st = checkWeights(options.dimensionWeights, cat.dimensions.size(), "dimension", where); !st.ok())
+        return st;
+    if (!options.weights.empty())
+        for (size_t d = 0; d < cat.dimensions.size(); ++d) {
+            const auto idx = cat.indicatorsOf(static_cast<int>(d));
+            std::string ids;
+            bool allZero = !idx.empty();
+            for (int i : idx) {
+                allZero = allZero && options.weights[static_cast<size_t>(i)] == 0;
+                ids += (ids.empty() ? "" : ", ") + cat.indicators[static_cast<size_t>(i)].id;
+            }
+            if (!allZero) continue;
+            const std::string& dim = cat.dimensions[d].id;
+            return Error{"all indicator weights of " + dim + " are 0 (" + ids + "): " + dim +
+                             ", and so the total, would be missing for every area; to leave " + dim +
+                             " out of the total, weight the dimension 0 instead (" + dim + "=0)",
+                         where};
+        }
+    if (!options.dimensionWeights.empty() &&
+        std::all_of(options.dimensionWeights.begin(), options.dimensionWeights.end(), [](double w) { return w == 0; }))
+        return Error{"all dimension weights are 0: the total would be missing for every area; give at least one "
+                     "dimension a weight above 0",
+                     where};
     return Ok{};
 }
 
 bool weightsAreCustom(const IndexOptions& options, const Catalogue& cat) {
+    auto allZero = [](const std::vector<double>& w, const std::vector<int>& idx) {
+        return !idx.empty() && std::all_of(idx.begin(), idx.end(), [&](int i) { return w[static_cast<size_t>(i)] == 0; });
+    };
+    // Equal but all 0 is not the city's equal weighting: it wipes the dimension out.
     if (!options.weights.empty() && options.weights.size() == cat.indicators.size())
-        for (size_t d = 0; d < cat.dimensions.size(); ++d)
-            if (!allEqual(options.weights, cat.indicatorsOf(static_cast<int>(d)))) return true;
-    if (!options.dimensionWeights.empty() && options.dimensionWeights.size() == cat.dimensions.size())
-        return !allEqual(options.dimensionWeights, iota(cat.dimensions.size()));
+        for (size_t d = 0; d < cat.dimensions.size(); ++d) {
+            const auto idx = cat.indicatorsOf(static_cast<int>(d));
+            if (!allEqual(options.weights, idx) || allZero(options.weights, idx)) return true;
+        }
+    if (!options.dimensionWeights.empty() && options.dimensionWeights.size() == cat.dimensions.size()) {
+        const auto all = iota(cat.dimensions.size());
+        return !allEqual(options.dimensionWeights, all) || allZero(options.dimensionWeights, all);
+    }
     return false;
 }
 

@@ -43,11 +43,19 @@ struct IndexOptions {
 };
 
 // Parses "--weights" text: comma-separated `id=w` where id is an indicator or a
-// dimension id; unnamed ones keep weight 1. Weights must be finite and >= 0.
-// Fills options.weights / options.dimensionWeights (left empty when untouched).
+// dimension id; unnamed ones keep weight 1. Weights must be finite and >= 0,
+// and pass validateWeights (a single 0 is fine and makes the weights custom).
+// Fills options.weights / options.dimensionWeights (left empty when untouched);
+// on error (where = "--weights") `options` is unchanged.
 Status parseWeights(std::string_view spec, const Catalogue& cat, IndexOptions& options);
+// Weights that would wipe out the index are refused: a dimension whose indicator
+// weights are all 0 (the dimension, and so every total, would be missing), or
+// all dimension weights 0. Also checks sizes and that weights are finite and
+// >= 0. Error where = "weights".
+Status validateWeights(const IndexOptions& options, const Catalogue& cat);
 // True when the weights change the result compared with the city's equal
-// weights: some dimension's indicators, or the dimensions, are not all equal.
+// weights: some dimension's indicators, or the dimensions, are not all equal,
+// or they are all 0.
 bool weightsAreCustom(const IndexOptions& options, const Catalogue& cat);
 // "utb_forgymnasial=2, ekonomi=0.5": the weights that differ from 1 (after
 // scaling so the equal case reads as 1); "" when equal.

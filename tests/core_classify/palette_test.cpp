@@ -88,3 +88,17 @@ TEST(Palette, NoDataColourIsNotInAnyScheme) {
         }
     }
 }
+
+// The viewer and the CLI show whether a scheme is colour-blind safe (ColorBrewer's flags).
+TEST(Palette, DisplayLabelSaysColourBlindSafety) {
+    EXPECT_EQ(paletteDisplayLabel("RdBu", true), "RdBu (färgblindsäker)");
+    EXPECT_EQ(paletteDisplayLabel("rdbu", false), "RdBu (colour-blind safe)");
+    EXPECT_EQ(paletteDisplayLabel("Spectral", true), "Spectral (inte färgblindsäker)");
+    EXPECT_EQ(paletteDisplayLabel("RdYlGn", false), "RdYlGn (not colour-blind safe)");
+    EXPECT_EQ(paletteDisplayLabel("YlOrRd", false), "YlOrRd (colour-blind safe)");
+    EXPECT_EQ(paletteDisplayLabel("Nope", true), "Nope");
+    ASSERT_NE(findPalette("spectral"), nullptr);
+    EXPECT_EQ(findPalette("spectral")->id, "Spectral");
+    EXPECT_FALSE(findPalette("spectral")->colorBlindSafe);
+    EXPECT_EQ(findPalette("nope"), nullptr);
+}

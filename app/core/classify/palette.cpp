@@ -35,6 +35,20 @@ const std::vector<PaletteInfo>& listPalettes() {
     return list;
 }
 
+const PaletteInfo* findPalette(std::string_view id) {
+    for (const auto& p : listPalettes())
+        if (sameId(p.id, id)) return &p;
+    return nullptr;
+}
+
+std::string paletteDisplayLabel(std::string_view id, bool swedish) {
+    const PaletteInfo* p = findPalette(id);
+    if (!p) return std::string(id);
+    const char* safety = p->colorBlindSafe ? (swedish ? "färgblindsäker" : "colour-blind safe")
+                                           : (swedish ? "inte färgblindsäker" : "not colour-blind safe");
+    return p->id + " (" + safety + ")";
+}
+
 Result<std::vector<Rgba>> paletteColors(std::string_view id, int k, bool reversed) {
     for (const auto& s : palette_data::schemes()) {
         if (!sameId(s.id, id)) continue;

@@ -39,6 +39,13 @@ struct PaletteInfo {
 };
 
 const std::vector<PaletteInfo>& listPalettes();
+// The scheme named `id` (case-insensitive); nullptr if there is none.
+const PaletteInfo* findPalette(std::string_view id);
+// A label for pickers and reports that says whether the scheme is colour-blind safe:
+// "RdBu (färgblindsäker)" / "RdBu (colour-blind safe)", "Spectral (inte färgblindsäker)" /
+// "Spectral (not colour-blind safe)". The id is written as ColorBrewer spells it; an
+// unknown id is returned unchanged.
+std::string paletteDisplayLabel(std::string_view id, bool swedish);
 // Colours for k classes (class 0 first); id matched case-insensitively. Unknown id or k outside
 // minK..maxK -> Error.
 Result<std::vector<Rgba>> paletteColors(std::string_view id, int k, bool reversed = false);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "core/classify/legend_format.hpp"
 
 using namespace geso::core;
@@ -79,4 +81,39 @@ TEST(LegendLabels, BoxMapClassNames) {
     EXPECT_EQ(sv[0], "Låga extremvärden");
     EXPECT_EQ(sv[2], "25\u201350\u00a0%");
     EXPECT_EQ(boxMapClassNames(false)[5], "Upper outliers");
+}
+
+// Malmö = 100: a planner reads each class as below, about or above the city.
+TEST(CityRelation, OddCentredClassesStraddleTheCity) {
+    Classes c;
+    c.lower = 80;
+    c.upper = {95, 105, 120};
+    EXPECT_EQ(cityRelations(c, 100),
+              (std::vector<CityRelation>{CityRelation::Below, CityRelation::About, CityRelation::Above}));
+    EXPECT_EQ(cityRelativeLegendLabels(c, 100, 0, true),
+              (std::vector<std::string>{"80\u201395 (under Malmö)", "95\u2013105 (kring Malmö)",
+                                        "105\u2013120 (över Malmö)"}));
+    EXPECT_EQ(cityRelativeLegendLabels(c, 100, 0, false),
+              (std::vector<std::string>{"80\u201395 (below Malmö)", "95\u2013105 (about Malmö)",
+                                        "105\u2013120 (above Malmö)"}));
+    // The plain labels are unchanged.
+    EXPECT_EQ(legendLabels(c, 0, true), (std::vector<std::string>{"80\u201395", "95\u2013105", "105\u2013120"}));
+}
+
+TEST(CityRelation, EvenClassesMeetAtTheCityAndNaNHasNoReading) {
+    Classes c;
+    c.lower = 80;
+    c.upper = {90, 100, 110, 120};  // 100 is a break: (90, 100] holds 100 itself, the lower class
+    EXPECT_EQ(cityRelations(c, 100), (std::vector<CityRelation>{CityRelation::Below, CityRelation::Below,
+                                                                CityRelation::Above, CityRelation::Above}));
+    // Everything above the city (a quantile map of well-off areas).
+    Classes high;
+    high.lower = 100;
+    high.upper = {110, 130, 150};
+    EXPECT_EQ(cityRelations(high, 100), (std::vector<CityRelation>(3, CityRelation::Above)));
+    EXPECT_TRUE(cityRelations(c, std::nan("")).empty());
+    EXPECT_EQ(cityRelativeLegendLabels(c, std::nan(""), 0, true), legendLabels(c, 0, true));
+    EXPECT_EQ(cityRelationText(CityRelation::About, true), "kring Malmö");
+    EXPECT_EQ(cityRelationText(CityRelation::Below, false), "below Malmö");
+    EXPECT_EQ(cityReferenceNote(true), "Malmö = 100 (staden som helhet); högre är bättre.");
 }

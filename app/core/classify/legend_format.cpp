@@ -113,6 +113,41 @@ std::vector<std::string> boxMapClassNames(bool swedish) {
     return {"Lower outliers", "Below 25%", "25\u201350%", "50\u201375%", "Above 75%", "Upper outliers"};
 }
 
+std::vector<CityRelation> cityRelations(const Classes& c, double reference) {
+    std::vector<CityRelation> out;
+    if (std::isnan(reference)) return out;
+    for (size_t i = 0; i < c.upper.size(); ++i) {
+        const double lo = i == 0 ? c.lower : c.upper[i - 1];
+        const double hi = c.upper[i];
+        out.push_back(hi <= reference ? CityRelation::Below
+                      : lo >= reference ? CityRelation::Above
+                                        : CityRelation::About);
+    }
+    return out;
+}
+
+std::string cityRelationText(CityRelation r, bool swedish) {
+    switch (r) {
+        case CityRelation::Below: return swedish ? "under Malmö" : "below Malmö";
+        case CityRelation::About: return swedish ? "kring Malmö" : "about Malmö";
+        case CityRelation::Above: return swedish ? "över Malmö" : "above Malmö";
+    }
+    return {};
+}
+
+std::vector<std::string> cityRelativeLegendLabels(const Classes& c, double reference, int decimals, bool swedish) {
+    std::vector<std::string> labels = legendLabels(c, decimals, swedish);
+    const std::vector<CityRelation> rel = cityRelations(c, reference);
+    for (size_t i = 0; i < rel.size() && i < labels.size(); ++i)
+        labels[i] += " (" + cityRelationText(rel[i], swedish) + ")";
+    return labels;
+}
+
+std::string cityReferenceNote(bool swedish) {
+    return swedish ? "Malmö = 100 (staden som helhet); högre är bättre."
+                   : "Malmö = 100 (the city as a whole); higher is better.";
+}
+
 std::string legendEdgeNote(bool swedish) {
     return swedish ? "Värden på en klassgräns hör till den lägre klassen."
                    : "Values on a class break belong to the lower class.";

@@ -33,6 +33,20 @@ std::vector<std::string> legendLabels(const Classes& c, int decimals, bool swedi
 // "Låga extremvärden", "Under 25 %", "25–50 %", "50–75 %", "Över 75 %", "Höga extremvärden".
 std::vector<std::string> boxMapClassNames(bool swedish);
 
+// Reading an index normalised to Malmö = 100 against the city (the diverging map's question:
+// below, about or above the city?). Per class (lower, upper]: Below when upper <= reference
+// (a value exactly on the reference belongs to the lower class, as everywhere), Above when
+// lower >= reference, About when the class straddles it. Empty when reference is NaN (min–max
+// has no city reference). The renderer may show the text as a suffix or beside the swatch.
+enum class CityRelation { Below, About, Above };
+std::vector<CityRelation> cityRelations(const Classes& c, double reference);
+std::string cityRelationText(CityRelation r, bool swedish);  // "under/kring/över Malmö", "below/about/above Malmö"
+// legendLabels(c, decimals, swedish) with the relation appended: "80–95 (under Malmö)";
+// the plain labels when reference is NaN.
+std::vector<std::string> cityRelativeLegendLabels(const Classes& c, double reference, int decimals, bool swedish);
+// One line under such a legend: "Malmö = 100 (staden som helhet); högre är bättre."
+std::string cityReferenceNote(bool swedish);
+
 std::string legendEdgeNote(bool swedish);  // "Värden på en klassgräns hör till den lägre klassen."
 std::string noDataLabel(bool swedish);     // "Uppgift saknas" / "No data"
 

@@ -4,6 +4,7 @@
 #include <initializer_list>
 
 #include "core/index/swedish_number.hpp"
+#include "core/io/vector_reader.hpp"
 #include "core/index/text_util.hpp"
 
 namespace geso::core {
@@ -49,6 +50,18 @@ Result<std::map<int, std::string>> boundaryNames(const AreaLayer& layer, const s
         out.emplace(static_cast<int>(*value), n);
     }
     return out;
+}
+
+Status checkNamesAgainstLayer(IndicatorTable& table, const std::string& areasPath, const std::string& layer) {
+    LoadOptions opts;
+    opts.layerName = layer;
+    opts.assumeCrs = "EPSG:3008";
+    auto areas = loadAreas(areasPath, opts);
+    if (!areas.ok()) return areas.error();
+    auto names = boundaryNames(areas.value());
+    if (!names.ok()) return names.error();
+    checkNames(table, names.value());
+    return Ok{};
 }
 
 }  // namespace geso::core

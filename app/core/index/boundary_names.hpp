@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/base/result.hpp"
+#include "core/index/indicator_table.hpp"
 #include "core/model/layer.hpp"
 
 namespace geso::core {
@@ -16,5 +17,11 @@ namespace geso::core {
 // loader reports bad features).
 Result<std::map<int, std::string>> boundaryNames(const AreaLayer& layer, const std::string& codeColumn = "",
                                                  const std::string& nameColumn = "");
+
+// Reads the boundary layer at `areasPath` (any GDAL source; `layer` "" = its only
+// polygon layer) and runs checkNames(table, …) against its codes and names. Only
+// codes and names are used, so a layer without a CRS is read as EPSG:3008 rather
+// than refused. Error (where = areasPath) when it cannot be read or has no code column.
+Status checkNamesAgainstLayer(IndicatorTable& table, const std::string& areasPath, const std::string& layer = "");
 
 }  // namespace geso::core

@@ -153,5 +153,6 @@ Result<Catalogue> loadCatalogue(const std::string& path) {
 
 std::string bundledCatalogPath() { return dataDir() + "/indikatorer.json"; }
 std::string bundledIndicatorsPath() { return dataDir() + "/indikatorer.csv"; }
+std::string bundledAreasPath() { return dataDir() + "/geso_omraden.shp"; }
 
 }  // namespace geso::core

@@ -53,5 +53,8 @@ Result<Catalogue> parseCatalogue(std::string_view jsonText, const std::string& w
 std::string bundledCatalogPath();
 // $GESO_DATA_DIR/indikatorer.csv, else geodata/indikatorer.csv (illustrative values).
 std::string bundledIndicatorsPath();
+// $GESO_DATA_DIR/geso_omraden.shp, else geodata/geso_omraden.shp (schematic boundaries),
+// for checking a table's codes and names (boundary_names.hpp).
+std::string bundledAreasPath();
 
 }  // namespace geso::core

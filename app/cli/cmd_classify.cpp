@@ -1,11 +1,12 @@
 // geso-atlas classify: classes for one variable of the index (a dimension, an indicator or the
 // total) in one year — breaks, counts, legend labels with colours, GVF/GADF and the class of
-// every area. Pooled breaks (--pooled) come from all years of the table, so maps of different
-// years share one legend.
+// every area. The breaks are pooled over all years of the table by default (as in the viewer
+// and the export), so maps of different years share one legend; --single-year opts out.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -16,7 +17,9 @@
 #include "core/classify/classify.hpp"
 #include "core/classify/legend_format.hpp"
 #include "core/classify/palette.hpp"
+#include "core/index/boundary_names.hpp"
 #include "core/index/catalogue.hpp"
+#include "core/index/column_mapping.hpp"
 #include "core/index/index_model.hpp"
 #include "core/index/indicator_table.hpp"
 
@@ -38,26 +41,39 @@ constexpr const char* kHelp =
     "  --value raw|normalized  for --indicator: the table's share (default) or its normalised value\n"
     "  --method M          quantile (default) | equal | jenks | stddev | pretty | boxmap | manual |\n"
     "                      centred (diverging around the city: 100 for malmo100, 0 for zscore)\n"
-    "  --classes K         3..9 (default 5); boxmap has 6, stddev derives its count\n"
-    "  --breaks a,b,c      manual upper bounds, ascending; the last must cover the largest value\n"
-    "                      (implies --method manual)\n"
+    "  --classes K         3..9 (default 5); boxmap always has 6 classes, stddev derives its count\n"
+    "  --breaks a,b,c      manual upper bounds (3..9), ascending; the last must cover the largest\n"
+    "                      value (implies --method manual)\n"
     "  --centre C          centre of --method centred (default: the normalisation's city value)\n"
     "  --step W            class width of --method centred (default: derived, round)\n"
-    "  --year Y            default: the latest year of the table\n"
-    "  --pooled            breaks from all years of the table (comparable maps across years)\n"
+    "  --year Y            default: the latest year with area rows\n"
+    "  --single-year       breaks from --year only; by default they are pooled over all years of\n"
+    "                      the table so maps of different years share one legend (--pooled: the\n"
+    "                      default, accepted for older scripts)\n"
     "  --pool-dimensions   with --dimension: breaks from all four dimensions together\n"
     "  --indicators FILE   indicator table (default: bundled illustrative values)\n"
+    "  --layer NAME        sheet/table/layer of the table (default: the first with area codes)\n"
+    "  --layout L          auto (default) | wide | long\n"
+    "  --columns MAPPING   the table's column names, e.g. code=Områdeskod,year=År,\n"
+    "                      del_valdeltagande=Valdeltagande (%) (keys: code, name, year, indicator,\n"
+    "                      value, or an indicator id)\n"
+    "  --table-year Y      the year of a table without a year column\n"
+    "  --areas FILE|none   check codes and names against this boundary layer (default: the bundled\n"
+    "                      geodata/geso_omraden.shp; 'none' skips it)\n"
     "  --catalogue FILE    indicator catalogue (default: bundled indikatorer.json)\n"
     "  --normalize N       malmo100 (default) | zscore | minmax\n"
     "  --weights W         what-if weights, e.g. utb_forgymnasial=2,ekonomi=0.5\n"
-    "  --palette P         ColorBrewer scheme (default YlOrRd, RdBu for centred)\n"
+    "  --palette P         ColorBrewer scheme (default YlOrRd, RdBu for centred); the header says\n"
+    "                      whether it is colour-blind safe, and a warning says when it is not\n"
     "  --reverse           flip the colours (default: the challenged end is the strong colour)\n"
     "  --compare           also print GVF/GADF of every method at K classes\n"
     "  --lang sv|en        legend language (default sv)\n"
     "  --format table|csv  csv: one row per area (geso_kod, geso_namn, value, class, legend, colour)\n"
     "\n"
     "A value exactly on a break belongs to the lower class. Missing values are never classed:\n"
-    "they form the no-data class. Bundled data are illustrative, not official statistics.\n";
+    "they form the no-data class. With malmo100 each class also reads under / kring / över Malmö.\n"
+    "Bundled data are illustrative, not official statistics.\n"
+    "Exit codes: 0 ok, 1 bad input, 2 usage error (also option values out of range).\n";
 
 struct Failure {
     int code;
@@ -197,10 +213,21 @@ struct Request {
     std::optional<std::string> dimension, indicator;
     bool rawValue = true;                // --value raw|normalized
     std::string palette;
-    std::string tablePath, catalogPath;
-    bool swedish = true, csv = false, pooled = false, poolDimensions = false, reverse = false,
-         compare = false;
+    std::string tablePath, catalogPath, areasPath;
+    TableOptions table;                  // the column mapping is parsed later, against the catalogue
+    std::optional<std::string> columns;
+    bool swedish = true, csv = false, pooled = true, poolDimensions = false, reverse = false,
+         compare = false, classesGiven = false;
 };
+
+// A year option: 1900..2200, else a usage error.
+Result<int> parseYear(const std::string& text, const std::string& option) {
+    auto parsed = parseInt(text, option);
+    if (!parsed) return parsed.error();
+    if (parsed.value() < 1900 || parsed.value() > 2200)
+        return Error{option + " must be a year (1900-2200), not " + text, ""};
+    return parsed.value();
+}
 
 Result<Request> parseRequest(const Args& args) {
     Request q;
@@ -229,13 +256,26 @@ Result<Request> parseRequest(const Args& args) {
     if (auto k = args.value("--classes")) {
         auto parsed = parseInt(*k, "--classes");
         if (!parsed) return parsed.error();
+        if (parsed.value() < kMinClasses || parsed.value() > kMaxClasses)
+            return Error{"--classes must be " + std::to_string(kMinClasses) + ".." + std::to_string(kMaxClasses) +
+                             ", not " + *k,
+                         ""};
         q.spec.k = parsed.value();
+        q.classesGiven = true;
     }
     if (q.spec.method == ClassMethod::Manual) {
         if (!args.has("--breaks")) return Error{"--method manual needs --breaks a,b,c", ""};
         auto b = parseBreakList(*args.value("--breaks"));
         if (!b) return b.error();
         q.spec.manualUpper = b.value();
+        const auto n = static_cast<int>(q.spec.manualUpper.size());
+        if (n < kMinClasses || n > kMaxClasses)
+            return Error{"--breaks gives " + std::to_string(n) + " classes; " + std::to_string(kMinClasses) + ".." +
+                             std::to_string(kMaxClasses) + " are possible",
+                         ""};
+        if (!std::is_sorted(q.spec.manualUpper.begin(), q.spec.manualUpper.end()) ||
+            std::adjacent_find(q.spec.manualUpper.begin(), q.spec.manualUpper.end()) != q.spec.manualUpper.end())
+            return Error{"--breaks must be strictly ascending", ""};
         if (args.has("--classes") && q.spec.k != static_cast<int>(q.spec.manualUpper.size()))
             return Error{"--classes " + std::to_string(q.spec.k) + " but --breaks gives " +
                              std::to_string(q.spec.manualUpper.size()) + " classes",
@@ -266,14 +306,29 @@ Result<Request> parseRequest(const Args& args) {
     if (valueKind != "raw" && valueKind != "normalized") return Error{"--value must be raw or normalized", ""};
     if (args.has("--value") && !q.indicator) return Error{"--value applies to --indicator only", ""};
     q.rawValue = valueKind == "raw";
-    q.pooled = args.has("--pooled");
+    if (args.has("--pooled") && args.has("--single-year"))
+        return Error{"--pooled and --single-year contradict each other (pooled is the default)", ""};
+    q.pooled = !args.has("--single-year");
     q.poolDimensions = args.has("--pool-dimensions");
     if (q.poolDimensions && !q.dimension) return Error{"--pool-dimensions applies to --dimension only", ""};
     if (auto y = args.value("--year")) {
-        auto parsed = parseInt(*y, "--year");
+        auto parsed = parseYear(*y, "--year");
         if (!parsed) return parsed.error();
         q.year = parsed.value();
     }
+    if (auto y = args.value("--table-year")) {
+        auto parsed = parseYear(*y, "--table-year");
+        if (!parsed) return parsed.error();
+        q.table.defaultYear = parsed.value();
+    }
+    if (auto l = args.value("--layout")) {
+        auto parsed = parseLayout(*l);
+        if (!parsed) return Error{"--layout must be auto, wide or long, not '" + *l + "'", ""};
+        q.table.layout = *parsed;
+    }
+    q.table.layer = args.valueOr("--layer", "");
+    q.columns = args.value("--columns");
+    q.areasPath = args.valueOr("--areas", bundledAreasPath());
     q.palette = args.valueOr("--palette", defaultPalette(q.spec.method == ClassMethod::Centred));
     if (auto probe = paletteColors(q.palette, 5); !probe) {
         std::string ids;
@@ -352,6 +407,20 @@ Result<double> centreFor(const Request& q, const Selection& sel, const IndexResu
                  ""};
 }
 
+// "2018–2024", "2018, 2020–2024": runs of consecutive years joined with an en dash.
+std::string yearsText(const std::vector<int>& years) {
+    std::string out;
+    for (size_t i = 0; i < years.size();) {
+        size_t j = i;
+        while (j + 1 < years.size() && years[j + 1] == years[j] + 1) ++j;
+        if (!out.empty()) out += ", ";
+        out += std::to_string(years[i]);
+        if (j > i) out += "\u2013" + std::to_string(years[j]);
+        i = j + 1;
+    }
+    return out;
+}
+
 struct Report {
     const Request& q;
     const Selection& sel;
@@ -361,6 +430,8 @@ struct Report {
     const Classes& c;
     std::vector<Rgba> colours;
     std::vector<std::string> labels;
+    bool defaultYear = false;             // the year was not given: the latest with area rows
+    std::vector<CityRelation> relations;  // per class; empty unless Malmö = 100 index values
 };
 
 void printCsv(const Report& p) {
@@ -379,17 +450,27 @@ void printCsv(const Report& p) {
 
 void printHeader(const Report& p, const Catalogue& cat, const IndicatorTable& tbl) {
     const Classes& c = p.c;
-    std::printf("classify %s, year %d, normalization %s, method %s, %d classes\n", p.sel.label.c_str(),
-                p.r.year, std::string(normalizationId(p.q.index.norm)).c_str(),
-                std::string(methodName(c.method)).c_str(), c.classCount());
+    std::printf("classify %s, year %d%s, normalization %s, method %s, %d classes\n", p.sel.label.c_str(),
+                p.r.year, p.defaultYear ? " (the latest with area rows)" : "",
+                std::string(normalizationId(p.q.index.norm)).c_str(), std::string(methodName(c.method)).c_str(),
+                c.classCount());
     if (c.method == ClassMethod::Centred) std::printf("centre %s\n", fixed(p.q.spec.centre, 2).c_str());
+    std::printf("palette %s\n", paletteDisplayLabel(p.q.palette, false).c_str());
     if (p.r.customWeights)
         std::printf("weights differ from the city's equal weights: %s\n",
                     describeWeights(p.r.options, cat).c_str());
-    std::string years;
-    for (int y : p.pool.years) years += (years.empty() ? "" : ",") + std::to_string(y);
-    std::printf("breaks from %s%s (%zu values, %s)\n", p.q.poolDimensions ? "all dimensions, " : "",
-                years.c_str(), p.pool.values.size(), p.q.pooled ? "pooled" : "this year");
+    // Only values that take part: missing ones are never in the breaks.
+    const auto used = static_cast<size_t>(
+        std::count_if(p.pool.values.begin(), p.pool.values.end(), [](double v) { return !std::isnan(v); }));
+    const size_t missing = p.pool.values.size() - used;
+    const std::string counts = std::to_string(used) + " values" +
+                               (missing ? "; " + std::to_string(missing) + " missing left out" : std::string());
+    const std::string dims = p.q.poolDimensions ? "all dimensions, " : "";
+    if (p.q.pooled)
+        std::printf("breaks pooled over %s%s (%zu year%s, %s)\n", dims.c_str(), yearsText(p.pool.years).c_str(),
+                    p.pool.years.size(), p.pool.years.size() == 1 ? "" : "s", counts.c_str());
+    else
+        std::printf("breaks from %s%d only (%s; --single-year)\n", dims.c_str(), p.r.year, counts.c_str());
     for (const auto& n : p.pool.notes) std::printf("note: %s\n", n.c_str());
     for (const auto& n : p.r.notes) std::printf("note: %s\n", n.c_str());
     std::printf("source: %s%s\n", p.q.tablePath.c_str(),
@@ -404,12 +485,15 @@ void printLegend(const Report& p) {
     std::printf("\n\n%-6s %-28s %6s  %s\n", "class", "legend", "count", "colour");
     const auto boxNames = boxMapClassNames(p.q.swedish);
     for (size_t i = 0; i < c.upper.size(); ++i) {
-        const bool named = c.method == ClassMethod::BoxMap && i < boxNames.size();
-        std::printf("%-6zu %s %6d  %s%s%s\n", i + 1, pad(p.labels[i], 28).c_str(), c.counts[i],
-                    toHex(p.colours[i]).c_str(), named ? "  " : "", named ? boxNames[i].c_str() : "");
+        std::string extra;
+        if (i < p.relations.size()) extra += "  " + cityRelationText(p.relations[i], p.q.swedish);
+        if (c.method == ClassMethod::BoxMap && i < boxNames.size()) extra += "  " + boxNames[i];
+        std::printf("%-6zu %s %6d  %s%s\n", i + 1, pad(p.labels[i], 28).c_str(), c.counts[i],
+                    toHex(p.colours[i]).c_str(), extra.c_str());
     }
     std::printf("%-6s %s %6d  %s\n", "-", pad(noDataLabel(p.q.swedish), 28).c_str(), c.noDataCount,
                 toHex(noDataColor()).c_str());
+    if (!p.relations.empty()) std::printf("%s\n", cityReferenceNote(p.q.swedish).c_str());
     std::printf("%s\n", legendEdgeNote(p.q.swedish).c_str());
     std::printf("GVF %.4f  GADF %.4f\n", goodnessOfVarianceFit(p.values, c),
                 goodnessOfAbsoluteDeviationFit(p.values, c));
@@ -454,8 +538,8 @@ int cmdClassify(int argc, char** argv) {
     const OptionSpec spec{
         {"--dimension", "--indicator", "--value", "--method", "--classes", "--breaks", "--centre",
          "--step", "--year", "--indicators", "--catalogue", "--normalize", "--weights", "--palette",
-         "--lang", "--format"},
-        {"--total", "--pooled", "--pool-dimensions", "--reverse", "--compare", "--help"},
+         "--lang", "--format", "--layer", "--layout", "--columns", "--table-year", "--areas"},
+        {"--total", "--pooled", "--single-year", "--pool-dimensions", "--reverse", "--compare", "--help"},
         0};
     Args args(argc, argv, 1, spec);
     if (!args.ok()) return fail({kExitUsage, "classify: " + args.error() + " (see --help)"});
@@ -477,9 +561,17 @@ int cmdClassify(int argc, char** argv) {
         auto st = parseWeights(*q.weights, catalogue, q.index);
         if (!st) return fail({kExitUsage, "classify: --weights: " + st.error().what});
     }
+    if (q.columns) {
+        auto st = parseColumnMapping(*q.columns, catalogue, q.table);
+        if (!st) return fail({kExitUsage, "classify: --columns: " + st.error().what});
+    }
 
-    auto table = loadIndicatorTable(q.tablePath, catalogue);
+    auto table = loadIndicatorTable(q.tablePath, catalogue, q.table);
     if (!table) return fail({kExitFailure, table.error().line()});
+    // As in `index`: codes and names against the bundled boundaries unless told otherwise.
+    if (q.areasPath != "none" && (args.has("--areas") || std::filesystem::exists(q.areasPath)))
+        if (auto st = checkNamesAgainstLayer(table.value(), q.areasPath); !st)
+            return fail({kExitFailure, st.error().line()});
     const IndicatorTable& tbl = table.value();
     if (const TableIssue* e = tbl.firstError()) {
         const size_t more = tbl.errorCount() - 1;
@@ -487,7 +579,8 @@ int cmdClassify(int argc, char** argv) {
                                                            " more errors; see geso-atlas index)"
                                                      : "")});
     }
-    auto result = computeIndex(tbl, catalogue, q.year.value_or(tbl.latestYear()), q.index);
+    // A year with only a city row has nothing to map: the default is the latest with area rows.
+    auto result = computeIndex(tbl, catalogue, q.year.value_or(tbl.latestAreaYear()), q.index);
     if (!result) return fail({kExitFailure, result.error().line()});
     const IndexResult& r = result.value();
     const std::vector<double> values = selectValues(r, sel);
@@ -514,7 +607,31 @@ int cmdClassify(int argc, char** argv) {
     auto colours = classColours(q.palette, c.classCount(), reversed);
     if (!colours) return fail({kExitUsage, "classify: " + colours.error().what});
 
-    const Report report{q, sel, r, values, pool, c, colours.value(), legendLabels(c, -1, q.swedish)};
+    // Notes once the result stands, so a failure stays one line.
+    if (q.classesGiven && (c.method == ClassMethod::BoxMap || c.method == ClassMethod::StdDev))
+        std::fprintf(stderr, "geso-atlas: note: --classes %d is not used: %s gives %d classes %s\n", q.spec.k,
+                     std::string(methodName(c.method)).c_str(), c.classCount(),
+                     c.method == ClassMethod::BoxMap ? "(quartiles and outliers, always)"
+                                                     : "here (whole standard deviations that the data span)");
+    if (const PaletteInfo* info = findPalette(q.palette); info && !info->colorBlindSafe) {
+        std::string safe;
+        for (const auto& p : listPalettes())
+            if (p.kind == info->kind && p.colorBlindSafe) safe += (safe.empty() ? "" : ", ") + p.id;
+        std::fprintf(stderr,
+                     "geso-atlas: warning: palette %s is not colour-blind safe (ColorBrewer); safe %s schemes: "
+                     "%s\n",
+                     info->id.c_str(), info->kind == PaletteKind::Diverging ? "diverging" : "sequential",
+                     safe.c_str());
+    }
+    if (q.csv && !q.year)
+        std::fprintf(stderr, "geso-atlas: note: year %d (the latest with area rows)\n", r.year);
+
+    // Malmö = 100 index values read against the city; raw shares and other normalisations do not.
+    const bool indexValue = !(sel.target == Target::Indicator && sel.rawValue);
+    std::vector<CityRelation> relations;
+    if (indexValue && q.index.norm == Normalization::Malmo100) relations = cityRelations(c, r.reference());
+    const Report report{q, sel, r, values, pool, c, colours.value(), legendLabels(c, -1, q.swedish),
+                        !q.year, relations};
     if (q.csv) {
         printCsv(report);
         return kExitOk;

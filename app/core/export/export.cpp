@@ -70,6 +70,35 @@ std::string weightsText(const IndexOptions& o, const Catalogue& cat, Lang lang) 
 // Just the file name: a local folder says nothing to the file's next reader.
 std::string fileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
+// A table's provenance sentence from its inputs' own texts (Provenance::text).
+// Only what is schematic or illustrative is called unofficial: all of it gets
+// one " – inte officiell statistik." at the end, a mix gets it per part, so the
+// city's own files are never labelled unofficial.
+std::string provenanceSentence(const Provenance& prov, std::initializer_list<DataSource> sources, Lang lang) {
+    const bool en = lang == Lang::En;
+    struct Part { std::string text; bool unofficial; };
+    std::vector<Part> parts;
+    for (DataSource s : sources) {
+        Part part{prov.text(s, lang), prov.illustrative(s)};
+        if (part.text.empty()) continue;
+        // Later generic parts read on from the first, as in Provenance::line.
+        if (!parts.empty() && part.unofficial)
+            part.text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(part.text[0])));
+        const bool seen = std::any_of(parts.begin(), parts.end(), [&](const Part& q) { return q.text == part.text; });
+        if (!seen) parts.push_back(std::move(part));
+    }
+    const auto unofficial = std::count_if(parts.begin(), parts.end(), [](const Part& q) { return q.unofficial; });
+    const char* notOfficial = en ? "not official statistics" : "inte officiell statistik";
+    const bool mixed = unofficial > 0 && static_cast<size_t>(unofficial) < parts.size();
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        out += (i == 0 ? "" : " · ") + parts[i].text;
+        if (mixed && parts[i].unofficial) out.append(" (").append(notOfficial).append(")");
+    }
+    if (unofficial > 0 && !mixed) out.append(" – ").append(notOfficial);
+    return out + ".";
+}
+
 int resolveYear(const IndicatorTable& t, int year) { return year ? year : t.latestYear(); }
 
 Status checkYear(const IndicatorTable& t, int year) {
@@ -299,11 +328,15 @@ Result<GpkgContent> buildGpkgContent(const Project& p, const ExportRequest& req)
     const std::string displayCrs = p.options.displayCrs.empty() ? p.areas.source.crsCode : p.options.displayCrs;
     GpkgContent content;
     content.crs = req.crs.empty() ? displayCrs : req.crs;
-    const std::string provenance = p.provenance.line(req.lang);
-    const bool notOfficial =
-        p.provenance.schematicBoundaries || p.provenance.illustrativeValues || p.provenance.illustrativePoints;
-    const std::string disclaimer =
-        notOfficial ? (en ? " – not official statistics." : " – inte officiell statistik.") : ".";
+    // Each table states the provenance of its own inputs; the dataset entry all of them.
+    const Provenance& prov = p.provenance;
+    const std::string areasProvenance = provenanceSentence(prov, {DataSource::Areas, DataSource::Values}, req.lang);
+    const std::string valuesProvenance = provenanceSentence(prov, {DataSource::Values}, req.lang);
+    const std::string datasetProvenance = provenanceSentence(
+        prov, {DataSource::Areas, DataSource::Values, DataSource::Initiatives, DataSource::Trygghet}, req.lang);
+    const bool notOfficial = prov.schematicBoundaries || prov.illustrativeValues ||
+                             (p.initiatives && prov.illustrative(DataSource::Initiatives)) ||
+                             (p.trygghet && prov.illustrative(DataSource::Trygghet));
 
     auto attrs = attributeTable(p, req.year, req.index);
     if (!attrs) return attrs.error();
@@ -376,46 +409,52 @@ Result<GpkgContent> buildGpkgContent(const Project& p, const ExportRequest& req)
                                                                                  : "");
         areas.description = (en ? "GeSO areas with the index for " : "GeSO-områden med index för ") +
                             std::to_string(year) + " (" + normText + (en ? ", weights " : ", vikter ") + weights +
-                            "). " + provenance + disclaimer;
+                            "). " + areasProvenance;
         content.tables.push_back(std::move(areas));
-        content.tables.push_back(longTable(p, t, provenance + disclaimer, req.lang));
+        content.tables.push_back(longTable(p, t, valuesProvenance, req.lang));
     } else {
         LayerStyle s;
         s.name = en ? "Areas" : "Områden";
         s.isDefault = true;
         s.singleColor = {200, 200, 200, 255};
         areas.styles = {s};
-        areas.description = (en ? "GeSO areas. " : "GeSO-områden. ") + provenance + disclaimer;
+        areas.description = (en ? "GeSO areas. " : "GeSO-områden. ") + areasProvenance;
         content.tables.push_back(std::move(areas));
     }
-    content.tables.front().metadata = {{"SOURCE", fileName(p.areas.source.path)}, {"PROVENANCE", provenance}};
+    content.tables.front().metadata = {{"SOURCE", fileName(p.areas.source.path)}, {"PROVENANCE", areasProvenance}};
     if (!method.empty()) content.tables.front().metadata["METHOD"] = method;
 
     if (p.initiatives)
         content.tables.push_back(pointTable(kInitiativesTable, *p.initiatives, displayCrs,
-                                            en ? "Ongoing initiatives" : "Pågående insatser", provenance + disclaimer,
+                                            en ? "Ongoing initiatives" : "Pågående insatser",
+                                            provenanceSentence(prov, {DataSource::Initiatives}, req.lang),
                                             {"tema", "theme", "kategori", "category"}, req.lang));
     if (p.trygghet)
         content.tables.push_back(pointTable(kTrygghetTable, *p.trygghet, displayCrs,
-                                            en ? "Safety areas" : "Trygghetsområden", provenance + disclaimer,
+                                            en ? "Safety areas" : "Trygghetsområden",
+                                            provenanceSentence(prov, {DataSource::Trygghet}, req.lang),
                                             {"typ", "type", "kategori", "category"}, req.lang));
 
     content.metadata = {
         {"TITLE", en ? "geso-atlas: Malmö's geographic statistical areas (GeSO)"
                      : "geso-atlas: Malmö stads geografiska statistikområden (GeSO)"},
-        {"PROVENANCE", provenance + disclaimer},
-        {"SOURCE_AREAS", p.provenance.areasSource},
+        {"PROVENANCE", datasetProvenance},
+        {"SOURCE_AREAS", prov.areasSource},
         {"DATE", isoNowUtc()},
         {"SOFTWARE", std::string("geso-atlas ") + GESO_VERSION},
         {"CRS", content.crs},
     };
-    if (!p.provenance.indicatorsSource.empty()) content.metadata["SOURCE_INDICATORS"] = p.provenance.indicatorsSource;
+    if (!prov.indicatorsSource.empty()) content.metadata["SOURCE_INDICATORS"] = prov.indicatorsSource;
+    if (p.initiatives) content.metadata["SOURCE_INITIATIVES"] = fileName(p.initiatives->source.path);
+    if (p.trygghet) content.metadata["SOURCE_TRYGGHET"] = fileName(p.trygghet->source.path);
     if (!method.empty()) content.metadata["METHOD"] = method;
     if (notOfficial) {
         std::vector<std::string> parts;
-        if (p.provenance.schematicBoundaries) parts.push_back(en ? "schematic boundaries" : "schematiska gränser");
-        if (p.provenance.illustrativeValues) parts.push_back(en ? "illustrative values" : "illustrativa värden");
-        if (p.provenance.illustrativePoints) parts.push_back(en ? "illustrative points" : "illustrativa punkter");
+        if (prov.schematicBoundaries) parts.push_back(en ? "schematic boundaries" : "schematiska gränser");
+        if (prov.illustrativeValues) parts.push_back(en ? "illustrative values" : "illustrativa värden");
+        if ((p.initiatives && prov.illustrative(DataSource::Initiatives)) ||
+            (p.trygghet && prov.illustrative(DataSource::Trygghet)))
+            parts.push_back(en ? "illustrative points" : "illustrativa punkter");
         std::string notice;
         for (size_t i = 0; i < parts.size(); ++i)
             notice += (i == 0 ? "" : i + 1 == parts.size() ? (en ? " and " : " och ") : ", ") + parts[i];

@@ -86,6 +86,40 @@ std::string Provenance::line(Lang lang) const {
     return out;
 }
 
+std::string Provenance::text(DataSource source, Lang lang) const {
+    const bool en = lang == Lang::En;
+    std::string out;
+    switch (source) {
+        case DataSource::Areas:
+            return schematicBoundaries ? std::string(tr(StringId::ProvSchematic, lang))
+                                       : trFormat(StringId::ProvBoundaries, lang, {areasSource});
+        case DataSource::Values:
+            if (illustrativeValues) out = tr(StringId::ProvIllustrative, lang);
+            else if (!indicatorsSource.empty()) return trFormat(StringId::ProvValues, lang, {indicatorsSource});
+            break;
+        case DataSource::Initiatives:
+        case DataSource::Trygghet: {
+            const std::string& file = source == DataSource::Initiatives ? initiativesSource : trygghetSource;
+            if (illustrative(source)) return en ? "Illustrative points" : "Illustrativa punkter";
+            if (!file.empty()) return (en ? "Points: " : "Punkter: ") + file;
+            break;
+        }
+    }
+    // The shared string is written to follow "Schematiska gränser · "; standing alone it starts a sentence.
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+bool Provenance::illustrative(DataSource source) const {
+    switch (source) {
+        case DataSource::Areas: return schematicBoundaries;
+        case DataSource::Values: return illustrativeValues;
+        case DataSource::Initiatives: return illustrativeInitiatives;
+        case DataSource::Trygghet: return illustrativeTrygghet;
+    }
+    return false;
+}
+
 void detectAreaKeys(Project& p) {
     const size_t n = p.areas.featureCount();
     const Column* code = findColumn(p.areas, {"geso_kod", "geso_code", "gesokod", "geso", "kod", "code", "omradeskod"});
@@ -160,18 +194,20 @@ Result<Project> loadProject(const DataOptions& o) {
         return Error{"the area layer has no GeSO code column (geso_kod) to join the indicator table on", areasPath};
     }
 
+    Provenance& prov = p.provenance;
     if (o.initiativesPath != kNone) {
-        auto pts = loadPointLayer(o.initiativesPath, "pagaende_insatser.geojson", o, p.provenance.illustrativePoints);
+        auto pts = loadPointLayer(o.initiativesPath, "pagaende_insatser.geojson", o, prov.illustrativeInitiatives);
         if (!pts) return pts.error();
         p.initiatives = std::move(pts).value();
+        prov.initiativesSource = fileName(p.initiatives->source.path);
     }
     if (o.trygghetPath != kNone) {
-        bool illustrative = false;
-        auto pts = loadPointLayer(o.trygghetPath, "trygghetsomraden.csv", o, illustrative);
+        auto pts = loadPointLayer(o.trygghetPath, "trygghetsomraden.csv", o, prov.illustrativeTrygghet);
         if (!pts) return pts.error();
         p.trygghet = std::move(pts).value();
-        p.provenance.illustrativePoints = p.provenance.illustrativePoints || illustrative;
+        prov.trygghetSource = fileName(p.trygghet->source.path);
     }
+    prov.illustrativePoints = prov.illustrativeInitiatives || prov.illustrativeTrygghet;
     for (const auto* layer : {p.initiatives ? &*p.initiatives : nullptr, p.trygghet ? &*p.trygghet : nullptr})
         if (layer)
             for (const auto& issue : layer->issues)

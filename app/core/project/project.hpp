@@ -23,10 +23,25 @@ struct DataOptions {
     size_t maxLabelFeatures = 5000;
 };
 
+// One input of a map, for its own provenance text.
+enum class DataSource { Areas, Values, Initiatives, Trygghet };
+
 struct Provenance {
+    // illustrativePoints: either point layer is the bundled one (kept for callers
+    // that ask about the points as a whole; the per-layer flags say which).
     bool schematicBoundaries = false, illustrativeValues = false, illustrativePoints = false;
-    std::string areasSource, indicatorsSource;  // file names
+    bool illustrativeInitiatives = false, illustrativeTrygghet = false;
+    std::string areasSource, indicatorsSource;      // file names
+    std::string initiativesSource, trygghetSource;  // file names ("" = no such layer)
     std::string line(Lang lang) const;  // "Schematiska gränser · illustrativa värden" for the bundled data
+
+    // One input's own provenance, capitalised: "Schematiska gränser" or
+    // "Gränser: GeSO.shp"; "Illustrativa värden" or "Värden: ind.csv";
+    // "Illustrativa punkter" or "Punkter: insatser.geojson". "" when the project
+    // has no such input (no indicator table, no point layer).
+    std::string text(DataSource source, Lang lang) const;
+    // True when that input is the bundled schematic or illustrative data.
+    bool illustrative(DataSource source) const;
 };
 
 struct Project {

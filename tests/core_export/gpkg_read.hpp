@@ -4,8 +4,11 @@
 #include <ogrsf_frmts.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -42,6 +45,19 @@ inline CommandOutput runCommand(const std::string& cmd, bool stderrOnly = false)
         out.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
     return out;
+}
+
+// The full path of `program` on $PATH, "" if absent.
+inline std::string findOnPath(const std::string& program) {
+    const char* env = std::getenv("PATH");
+    std::string path = env ? env : "/usr/bin:/bin";
+    for (size_t start = 0; start <= path.size();) {
+        const size_t end = std::min(path.find(':', start), path.size());
+        const std::filesystem::path candidate = std::filesystem::path(path.substr(start, end - start)) / program;
+        if (end > start && ::access(candidate.c_str(), X_OK) == 0) return candidate.string();
+        start = end + 1;
+    }
+    return "";
 }
 
 }  // namespace geso::testing

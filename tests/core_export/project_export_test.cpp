@@ -1,6 +1,8 @@
 // The whole export on the bundled (schematic, illustrative) project: what the
 // GeoPackage holds must be exactly what the app computes and shows.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <map>
@@ -399,6 +401,32 @@ TEST(ExportCli, DiskErrorMidWriteLeavesTargetAndNoTemp) {
     EXPECT_NE(r.text.find(target), std::string::npos) << r.text;
     EXPECT_EQ(readFile(target), "the old export");
     EXPECT_EQ(dir.entries(), std::vector<std::string>{"m.gpkg"});
+}
+
+TEST(ExportCli, ReadOnlyTargetIsOneLineAndExitOne) {
+    const std::string bin = GESO_BINARY;
+    if (!std::filesystem::exists(bin)) GTEST_SKIP() << "geso-atlas not built: " << bin;
+    // Root may write any file: run the export as nobody, as a user would hit it.
+    std::string as;
+    if (::geteuid() == 0) {
+        const std::string setpriv = findOnPath("setpriv");
+        if (setpriv.empty()) GTEST_SKIP() << "running as root without setpriv (util-linux)";
+        as = "'" + setpriv + "' --reuid=65534 --regid=65534 --clear-groups ";
+    }
+    TempDir dir;
+    ::chmod(dir.path().c_str(), 0777);  // the folder is writable, only the file is not
+    const std::string target = dir.file("ro.gpkg");
+    writeFile(target, "the colleague's file");
+    ::chmod(target.c_str(), 0444);
+    for (const char* update : {"", " --update"}) {
+        auto r = runCommand(as + "'" + bin + "' export --out '" + target + "'" + update, true);
+        EXPECT_EQ(r.exitCode, 1) << r.text;
+        EXPECT_EQ(std::count(r.text.begin(), r.text.end(), '\n'), 1) << r.text;
+        EXPECT_NE(r.text.find(target), std::string::npos) << r.text;
+        EXPECT_NE(r.text.find("not writable"), std::string::npos) << r.text;
+    }
+    EXPECT_EQ(readFile(target), "the colleague's file");
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"ro.gpkg"});
 }
 
 TEST_F(ProjectExport, IndicatorAsDefaultStyleAndCustomWeightsAreSaid) {

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <functional>
 #include <string>
 
 #include "core/export/safe_write.hpp"
@@ -15,6 +18,25 @@ namespace {
 Status writeText(const std::string& path, const std::string& text) {
     writeFile(path, text);
     return Ok{};
+}
+
+constexpr int kNoPrivilegeDrop = 77;
+
+// Runs `body` as an ordinary user and returns its result: directly when not
+// root, else in a child that becomes nobody (root may write any file, so only
+// an ordinary user sees a permission refusal). kNoPrivilegeDrop when the
+// child could not drop privileges.
+int runUnprivileged(const std::function<int()>& body) {
+    if (::geteuid() != 0) return body();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        if (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0 || ::geteuid() == 0)
+            ::_exit(kNoPrivilegeDrop);
+        ::_exit(body());
+    }
+    int status = 0;
+    if (pid < 0 || ::waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return -1;
+    return WEXITSTATUS(status);
 }
 
 }  // namespace
@@ -99,15 +121,20 @@ TEST(SafeWrite, MissingFolderAndFolderTargetAreErrors) {
 }
 
 TEST(SafeWrite, UnwritableFolderIsAnError) {
-    if (::geteuid() == 0) GTEST_SKIP() << "root can write into read-only folders";
     TempDir dir;
+    ::chmod(dir.path().c_str(), 0755);  // an ordinary user may enter it, not write in it
     const std::string ro = dir.file("ro");
     std::filesystem::create_directory(ro);
     ::chmod(ro.c_str(), 0555);
-    Status st = writeFileSafely(ro + "/out.gpkg", {}, [](const std::string& tmp) { return writeText(tmp, "x"); });
+    const int result = runUnprivileged([&] {
+        Status st = writeFileSafely(ro + "/out.gpkg", {}, [](const std::string& tmp) { return writeText(tmp, "x"); });
+        if (st.ok()) return 1;
+        return st.error().what.find("cannot write") == std::string::npos ? 2 : 0;
+    });
     ::chmod(ro.c_str(), 0755);
-    ASSERT_FALSE(st.ok());
-    EXPECT_NE(st.error().what.find("cannot write"), std::string::npos);
+    if (result == kNoPrivilegeDrop) GTEST_SKIP() << "running as root and cannot become nobody";
+    EXPECT_EQ(result, 0) << "1 written, 2 unclear message";
+    EXPECT_TRUE(std::filesystem::is_empty(ro));
 }
 
 TEST(SafeWrite, CopyExistingStartsFromTheOldContent) {
@@ -134,4 +161,33 @@ TEST(SafeWrite, KeepsPermissionsOfTheReplacedFile) {
     struct stat st {};
     ASSERT_EQ(::stat(target.c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0640u);
+}
+
+TEST(SafeWrite, ReadOnlyTargetIsRefusedAndKept) {
+    TempDir dir;
+    ::chmod(dir.path().c_str(), 0777);  // the folder is writable, only the file is not
+    const std::string target = dir.file("rofile.gpkg");
+    writeFile(target, "keep me");
+    ::chmod(target.c_str(), 0444);
+    const int result = runUnprivileged([&] {
+        for (bool update : {false, true}) {
+            bool called = false;
+            Status st = writeFileSafely(target, {.copyExisting = update}, [&](const std::string& tmp) {
+                called = true;
+                return writeText(tmp, "new");
+            });
+            if (st.ok()) return 1;
+            if (called) return 2;
+            if (st.error().where != target) return 3;
+            if (st.error().what.find("not writable") == std::string::npos) return 4;
+        }
+        return 0;
+    });
+    if (result == kNoPrivilegeDrop) GTEST_SKIP() << "running as root and cannot become nobody";
+    EXPECT_EQ(result, 0) << "1 replaced, 2 writer called, 3 wrong where, 4 unclear message";
+    EXPECT_EQ(readFile(target), "keep me");
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"rofile.gpkg"});
+    struct stat st {};
+    ASSERT_EQ(::stat(target.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0444u);
 }

@@ -58,7 +58,7 @@ Result<GpkgContent> buildGpkgContent(const Project& project, const ExportRequest
 Status writeGpkgSafely(const std::string& path, const GpkgContent& content, bool update);
 
 // buildGpkgContent + writeGpkgSafely. Writes the GeoPackage safely (temporary file + rename; see safe_write.hpp).
-// Errors name request.outPath: bad year or weights, unwritable folder, GDAL
+// Errors name request.outPath: bad year or weights, unwritable folder or file, GDAL
 // write failures. The target is never left half-written.
 Status exportGeoPackage(const Project& project, const ExportRequest& request);
 

@@ -84,6 +84,10 @@ Status writeFileSafely(const std::string& target, const SafeWriteOptions& option
     if (!fs::is_directory(dirStatus)) return Error{dir.string() + " is not a folder", target};
     const bool targetExists = fs::exists(t, ec);
     if (options.copyExisting && !targetExists) return Error{"file to update does not exist", target};
+    // rename() needs only the folder's permission, so a read-only file would be
+    // replaced silently; its mode says the user wants it kept (as cp and vi do).
+    if (targetExists && ::faccessat(AT_FDCWD, t.c_str(), W_OK, AT_EACCESS) != 0)
+        return Error{"the file is not writable for you (" + errnoText(errno) + "); nothing was written", target};
 
     // Reserve a unique temporary name (O_EXCL), which also proves the folder is writable.
     std::string temp;

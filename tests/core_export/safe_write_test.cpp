@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 #include <grp.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -38,6 +39,31 @@ int runUnprivileged(const std::function<int()>& body) {
     if (pid < 0 || ::waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return -1;
     return WEXITSTATUS(status);
 }
+
+// A pid that was just used and has no process now (a reaped child).
+pid_t deadPid() {
+    const pid_t pid = ::fork();
+    if (pid == 0) ::_exit(0);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return pid;
+}
+
+// A live process other than this one, stopped by the destructor.
+struct LiveChild {
+    pid_t pid = ::fork();
+    LiveChild() {
+        if (pid == 0) {
+            ::pause();
+            ::_exit(0);
+        }
+    }
+    ~LiveChild() {
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+    }
+};
 
 }  // namespace
 
@@ -190,4 +216,28 @@ TEST(SafeWrite, ReadOnlyTargetIsRefusedAndKept) {
     struct stat st {};
     ASSERT_EQ(::stat(target.c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0444u);
+}
+
+TEST(SafeWrite, RemovesTemporariesOfDeadWritersOnly) {
+    TempDir dir;
+    const std::string target = dir.file("t.gpkg");
+    writeFile(target, "old");
+    LiveChild live;
+    ASSERT_GT(live.pid, 0);
+    const std::string dead = std::to_string(deadPid()), alive = std::to_string(live.pid);
+    const std::vector<std::string> stale = {".t.tmp-" + dead + "-0.gpkg", ".t.tmp-" + dead + "-0.gpkg-journal",
+                                            ".t.tmp-" + dead + "-12.gpkg-wal"};
+    const std::vector<std::string> kept = {
+        ".t.tmp-" + alive + "-3.gpkg", ".t.tmp-" + alive + "-3.gpkg-journal",  // a write in progress
+        ".other.tmp-" + dead + "-0.gpkg",                                        // another target's
+        ".t.tmp-" + dead + "-0.gpkg.bak", ".t.tmp-x-0.gpkg"};                   // not our names
+    for (const auto& name : stale) writeFile(dir.file(name), "stale");
+    for (const auto& name : kept) writeFile(dir.file(name), "kept");
+    Status st = writeFileSafely(target, {}, [](const std::string& tmp) { return writeText(tmp, "new"); });
+    ASSERT_TRUE(st.ok()) << st.error().line();
+    EXPECT_EQ(readFile(target), "new");
+    std::vector<std::string> expected = kept;
+    expected.push_back("t.gpkg");
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(dir.entries(), expected);
 }

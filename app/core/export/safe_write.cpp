@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
@@ -61,6 +62,43 @@ int syncPath(const std::string& path, bool directory) {
     return err;
 }
 
+// The pid in a temporary name of `target` (".<stem>.tmp-<pid>-<n><ext>", also
+// with SQLite's -journal, -wal or -shm), 0 when `name` is not one.
+pid_t temporaryOwner(const std::string& name, const fs::path& target) {
+    std::string prefix = ".";  // appended: GCC 12 warns falsely (-Wrestrict) on "." + std::string
+    prefix.append(target.stem().string()).append(".tmp-");
+    if (name.rfind(prefix, 0) != 0) return 0;
+    const char* p = name.data() + prefix.size();
+    const char* end = name.data() + name.size();
+    pid_t pid = 0;  // from_chars refuses what does not fit: no truncated pid
+    unsigned serial = 0;
+    auto r = std::from_chars(p, end, pid);
+    if (r.ec != std::errc{} || r.ptr == p || r.ptr == end || *r.ptr != '-' || pid <= 0) return 0;
+    p = r.ptr + 1;
+    r = std::from_chars(p, end, serial);
+    if (r.ec != std::errc{} || r.ptr == p) return 0;
+    const std::string rest(r.ptr, end);
+    const std::string ext = target.extension().string();
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+        if (rest == ext + suffix) return pid;
+    return 0;
+}
+
+// Removes what a killed writer (kill -9, power loss) left beside `target`: only
+// temporaries whose process no longer exists on this machine. A live owner,
+// including this process (another write in progress), keeps its files; so
+// does one we may not signal (EPERM: alive, another user's).
+void removeStaleTemporaries(const fs::path& target, const fs::path& dir) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const pid_t pid = temporaryOwner(it->path().filename().string(), target);
+        if (pid == 0 || pid == ::getpid()) continue;
+        if (::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        std::error_code rm;
+        if (it->is_regular_file(rm)) fs::remove(it->path(), rm);
+    }
+}
+
 }  // namespace
 
 std::string temporaryPathFor(const std::string& target, unsigned serial) {
@@ -88,6 +126,7 @@ Status writeFileSafely(const std::string& target, const SafeWriteOptions& option
     // replaced silently; its mode says the user wants it kept (as cp and vi do).
     if (targetExists && ::faccessat(AT_FDCWD, t.c_str(), W_OK, AT_EACCESS) != 0)
         return Error{"the file is not writable for you (" + errnoText(errno) + "); nothing was written", target};
+    removeStaleTemporaries(t, dir);
 
     // Reserve a unique temporary name (O_EXCL), which also proves the folder is writable.
     std::string temp;

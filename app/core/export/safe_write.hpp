@@ -18,11 +18,12 @@ struct SafeWriteOptions {
     bool copyExisting = false;
 };
 
-// Calls write(tempPath), then renames tempPath to `target`. Errors name the
-// target (Error.where = target): a folder that does not exist or is not
-// writable, a target that is a folder or an existing file the user may not
-// write (access W_OK; nothing is written), a failed write (the writer's Error,
-// with where set to target), a failed flush or rename.
+// Calls write(tempPath), then renames tempPath to `target`. First removes
+// temporaries of `target` left by processes that no longer exist (kill -9).
+// Errors name the target (Error.where = target): a folder that does not exist
+// or is not writable, a target that is a folder or an existing file the user
+// may not write (access W_OK; nothing is written), a failed write (the
+// writer's Error, with where set to target), a failed flush or rename.
 Status writeFileSafely(const std::string& target, const SafeWriteOptions& options,
                        const std::function<Status(const std::string& tempPath)>& write);
 

@@ -241,3 +241,33 @@ TEST(SafeWrite, RemovesTemporariesOfDeadWritersOnly) {
     std::sort(expected.begin(), expected.end());
     EXPECT_EQ(dir.entries(), expected);
 }
+
+TEST(SafeWrite, SymlinkedTargetStaysALinkToTheNewContent) {
+    TempDir dir;
+    std::filesystem::create_directory(dir.file("data"));
+    const std::string real = dir.file("data/real.gpkg"), link = dir.file("link.gpkg");
+    writeFile(real, "old");
+    std::filesystem::create_symlink("data/real.gpkg", link);  // relative, as `ln -s` makes them
+    Status st = writeFileSafely(link, {}, [&](const std::string& tmp) {
+        // Beside the real file, so the rename stays on its file system.
+        EXPECT_EQ(std::filesystem::path(tmp).parent_path(), std::filesystem::path(dir.file("data")));
+        return writeText(tmp, "new");
+    });
+    ASSERT_TRUE(st.ok()) << st.error().line();
+    EXPECT_TRUE(std::filesystem::is_symlink(link));
+    EXPECT_EQ(std::filesystem::read_symlink(link), "data/real.gpkg");
+    EXPECT_EQ(readFile(real), "new");
+    st = writeFileSafely(link, {.copyExisting = true},
+                         [](const std::string& tmp) { return writeText(tmp, readFile(tmp) + "+update"); });
+    ASSERT_TRUE(st.ok()) << st.error().line();
+    EXPECT_TRUE(std::filesystem::is_symlink(link));
+    EXPECT_EQ(readFile(real), "new+update");
+    // A link to a file not made yet: the write creates that file.
+    std::filesystem::create_symlink(dir.file("data/later.gpkg"), dir.file("later.gpkg"));
+    ASSERT_TRUE(writeFileSafely(dir.file("later.gpkg"), {}, [](const std::string& tmp) {
+                    return writeText(tmp, "first");
+                }).ok());
+    EXPECT_TRUE(std::filesystem::is_symlink(dir.file("later.gpkg")));
+    EXPECT_EQ(readFile(dir.file("data/later.gpkg")), "first");
+    EXPECT_EQ(dir.entries(), (std::vector<std::string>{"data", "later.gpkg", "link.gpkg"}));
+}

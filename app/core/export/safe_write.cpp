@@ -62,6 +62,20 @@ int syncPath(const std::string& path, bool directory) {
     return err;
 }
 
+// The file a (chain of) symbolic link(s) at the last component points to, so
+// the rename replaces that file and the link stays a link. A dangling link
+// gives the path it names, which the write then creates.
+Result<fs::path> followLinks(fs::path path) {
+    for (int hops = 0; hops < 40; ++hops) {
+        std::error_code ec;
+        if (!fs::is_symlink(fs::symlink_status(path, ec))) return path;
+        const fs::path to = fs::read_symlink(path, ec);
+        if (ec) return Error{"cannot read the symbolic link: " + ec.message(), path.string()};
+        path = to.is_absolute() ? to : path.parent_path() / to;
+    }
+    return Error{"too many levels of symbolic links", path.string()};
+}
+
 // The pid in a temporary name of `target` (".<stem>.tmp-<pid>-<n><ext>", also
 // with SQLite's -journal, -wal or -shm), 0 when `name` is not one.
 pid_t temporaryOwner(const std::string& name, const fs::path& target) {
@@ -113,9 +127,13 @@ Status writeFileSafely(const std::string& target, const SafeWriteOptions& option
                        const std::function<Status(const std::string& tempPath)>& write) {
     if (target.empty()) return Error{"no output file given", "export"};
     std::error_code ec;
-    const fs::path t(target);
+    if (fs::is_directory(target, ec)) return Error{"is a folder, not a file", target};
+    if (fs::path(target).filename().empty()) return Error{"no file name", target};
+    auto linked = followLinks(target);
+    if (!linked) return Error{linked.error().what, target};
+    // From here on `t` is the real file; errors still name what the user gave.
+    const fs::path t = linked.value();
     if (fs::is_directory(t, ec)) return Error{"is a folder, not a file", target};
-    if (t.filename().empty()) return Error{"no file name", target};
     const fs::path dir = t.parent_path().empty() ? fs::path(".") : t.parent_path();
     const auto dirStatus = fs::status(dir, ec);
     if (!fs::exists(dirStatus)) return Error{"folder " + dir.string() + " does not exist", target};
@@ -131,7 +149,7 @@ Status writeFileSafely(const std::string& target, const SafeWriteOptions& option
     // Reserve a unique temporary name (O_EXCL), which also proves the folder is writable.
     std::string temp;
     for (int attempt = 0;; ++attempt) {
-        temp = temporaryPathFor(target, g_serial.fetch_add(1));
+        temp = temporaryPathFor(t.string(), g_serial.fetch_add(1));
         const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             ::close(fd);
@@ -170,12 +188,12 @@ Status writeFileSafely(const std::string& target, const SafeWriteOptions& option
     }
     // Keep the permissions of the file being replaced.
     struct stat st {};
-    if (targetExists && ::stat(target.c_str(), &st) == 0) ::chmod(temp.c_str(), st.st_mode & 07777);
+    if (targetExists && ::stat(t.c_str(), &st) == 0) ::chmod(temp.c_str(), st.st_mode & 07777);
     if (const int err = syncPath(temp, false); err != 0) {
         removeTemp(temp);
         return Error{"cannot flush to disk: " + errnoText(err), target};
     }
-    if (::rename(temp.c_str(), target.c_str()) != 0) {
+    if (::rename(temp.c_str(), t.c_str()) != 0) {
         const int err = errno;
         removeTemp(temp);
         return Error{"cannot replace the file: " + errnoText(err), target};

@@ -18,7 +18,8 @@ struct SafeWriteOptions {
     bool copyExisting = false;
 };
 
-// Calls write(tempPath), then renames tempPath to `target`. First removes
+// Calls write(tempPath), then renames tempPath to `target`. A target that is a
+// symbolic link stays one: the file it points to is replaced. First removes
 // temporaries of `target` left by processes that no longer exist (kill -9).
 // Errors name the target (Error.where = target): a folder that does not exist
 // or is not writable, a target that is a folder or an existing file the user

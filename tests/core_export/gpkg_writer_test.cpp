@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "core/export/gpkg_content.hpp"
 #include "core/export/safe_write.hpp"
@@ -273,4 +274,39 @@ TEST(GpkgWriter, UpdateReplacesOurTablesAndKeepsForeignOnes) {
     EXPECT_EQ(counts["punkter"], 1);
     EXPECT_STREQ(ds->GetMetadataItem("OWNER"), "gatukontoret");
     EXPECT_NE(ds->GetMetadataItem("PROVENANCE"), nullptr);
+}
+
+TEST(GpkgWriter, UpdateReplacesOurTableWhateverTheCaseOfItsName) {
+    TempDir dir;
+    const std::string path = dir.file("case.gpkg");
+    {
+        ensureGdal();
+        GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+        ASSERT_NE(drv, nullptr);
+        GDALDatasetUniquePtr ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        ASSERT_TRUE(ds);
+        OGRLayer* l = ds->CreateLayer("OMRADEN", nullptr, wkbNone, nullptr);
+        ASSERT_NE(l, nullptr);
+        OGRFeature f(l->GetLayerDefn());
+        ASSERT_EQ(l->CreateFeature(&f), OGRERR_NONE);
+    }
+    Fixture fx;
+    Status st = writeGpkgContent(path, fx.content, true);
+    ASSERT_TRUE(st.ok()) << st.error().line();
+    auto ds = openGpkg(path);
+    ASSERT_TRUE(ds);
+    OGRLayer* r = ds->ExecuteSQL("SELECT table_name FROM gpkg_contents WHERE lower(table_name) = 'omraden'", nullptr,
+                                 nullptr);
+    ASSERT_NE(r, nullptr);
+    std::vector<std::string> names;
+    for (auto& f : r) names.push_back(f->GetFieldAsString(0));
+    ds->ReleaseResultSet(r);
+    EXPECT_EQ(names, std::vector<std::string>{"omraden"});
+    EXPECT_EQ(ds->GetLayerByName("omraden")->GetFeatureCount(), 3);
+}
+
+TEST(GpkgWriter, NamesDifferingOnlyInCaseAreOneTable) {
+    Fixture fx;
+    fx.content.tables[2].name = "OMRADEN";
+    EXPECT_FALSE(checkContent(fx.content).ok());
 }

@@ -45,8 +45,9 @@ Status checkContent(const GpkgContent& content);
 // Writes `content` with GDAL's GPKG driver.
 // - update = false: `path` must not exist; a new GeoPackage is created.
 // - update = true: `path` is an existing GeoPackage; tables of the same names
-//   and their layer_styles rows are replaced, everything else is kept; dataset
-//   metadata items are merged (ours win).
+//   (compared case-insensitively, as SQLite does) and their layer_styles rows
+//   are replaced, everything else is kept; dataset metadata items are merged
+//   (ours win).
 // Not atomic by itself: callers go through writeFileSafely (safe_write.hpp).
 // Error.where = path.
 Status writeGpkgContent(const std::string& path, const GpkgContent& content, bool update);

@@ -5,6 +5,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <ctime>
@@ -207,6 +208,9 @@ Result<OGRLayer*> stylesLayer(GDALDataset& ds, const std::string& path) {
     return layer;
 }
 
+// SQLite table names are case-insensitive (ASCII), so GDAL's and QGIS's are too.
+bool sameTableName(const std::string& a, const char* b) { return b && EQUAL(a.c_str(), b); }
+
 Status deleteStylesOf(OGRLayer& styles, const std::set<std::string>& tables, const std::string& path) {
     GdalErrorCapture cap;
     if (styles.GetLayerDefn()->GetFieldIndex("f_table_name") < 0)
@@ -277,7 +281,9 @@ Status checkContent(const GpkgContent& content) {
     std::set<std::string> names;
     for (const auto& t : content.tables) {
         if (t.name.empty()) return Error{"a table has no name", "export"};
-        if (t.name == kStylesTable || !names.insert(t.name).second)
+        std::string key = t.name;  // table names are case-insensitive in SQLite
+        for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (key == kStylesTable || !names.insert(key).second)
             return Error{"table name " + t.name + " used twice or reserved", "export"};
         for (const Column& c : t.columns) {
             const size_t n = c.numeric() ? c.num.size() : c.text.size();
@@ -326,7 +332,7 @@ Status writeGpkgContent(const std::string& path, const GpkgContent& content, boo
     if (update) {
         for (const auto& t : content.tables) {
             for (int i = 0; i < ds->GetLayerCount(); ++i) {
-                if (t.name == ds->GetLayer(i)->GetName()) {
+                if (sameTableName(t.name, ds->GetLayer(i)->GetName())) {
                     if (ds->DeleteLayer(i) != OGRERR_NONE)
                         return Error{"cannot replace table " + t.name + ": " + gdalError(cap, "GDAL error"), path};
                     break;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -276,6 +277,42 @@ TEST(GpkgWriter, UpdateReplacesOurTablesAndKeepsForeignOnes) {
     EXPECT_NE(ds->GetMetadataItem("PROVENANCE"), nullptr);
 }
 
+namespace {
+
+// A style row as QGIS saves one ("Save as default" or into the database).
+void addStyleRow(const std::string& path, const std::string& table, const std::string& name, bool isDefault) {
+    ensureGdal();
+    auto ds = GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    ASSERT_TRUE(ds);
+    OGRLayer* styles = ds->GetLayerByName("layer_styles");
+    ASSERT_NE(styles, nullptr);
+    OGRFeature f(styles->GetLayerDefn());
+    f.SetField("f_table_catalog", "");
+    f.SetField("f_table_schema", "");
+    f.SetField("f_table_name", table.c_str());
+    f.SetField("f_geometry_column", "geom");
+    f.SetField("styleName", name.c_str());
+    f.SetField("styleQML", "<qgis/>");
+    f.SetField("useAsDefault", isDefault ? 1 : 0);
+    ASSERT_EQ(styles->CreateFeature(&f), OGRERR_NONE);
+}
+
+// styleName → useAsDefault of a table's rows in layer_styles.
+std::map<std::string, int> stylesOf(const std::string& path, const std::string& table) {
+    std::map<std::string, int> out;
+    auto ds = openGpkg(path);
+    if (!ds) return out;
+    OGRLayer* r = ds->ExecuteSQL(("SELECT styleName, useAsDefault FROM layer_styles WHERE f_table_name = '" + table +
+                                  "'").c_str(),
+                                 nullptr, nullptr);
+    if (!r) return out;
+    for (auto& f : r) out[f->GetFieldAsString(0)] += f->GetFieldAsInteger(1) ? 10 : 1;
+    ds->ReleaseResultSet(r);
+    return out;
+}
+
+}  // namespace
+
 TEST(GpkgWriter, UpdateReplacesOurTableWhateverTheCaseOfItsName) {
     TempDir dir;
     const std::string path = dir.file("case.gpkg");
@@ -309,4 +346,26 @@ TEST(GpkgWriter, NamesDifferingOnlyInCaseAreOneTable) {
     Fixture fx;
     fx.content.tables[2].name = "OMRADEN";
     EXPECT_FALSE(checkContent(fx.content).ok());
+}
+
+TEST(GpkgWriter, UpdateKeepsTheUsersStylesOnOurTablesWithOneDefault) {
+    TempDir dir;
+    const std::string path = dir.file("qgis.gpkg");
+    Fixture fx;
+    ASSERT_TRUE(writeGpkgContent(path, fx.content, false).ok());
+    // Saved in QGIS on our table: one made the default, one not; and a style of
+    // ours from an English export, which the next export replaces.
+    addStyleRow(path, "omraden", "Min QGIS-stil", true);
+    addStyleRow(path, "omraden", "Annan stil", false);
+    addStyleRow(path, "omraden", "Total index", false);
+    addStyleRow(path, "OMRADEN", "Totalindex", false);  // same table to SQLite
+    fx.content.tables[0].ownedStyleNames = {"Total index", "Participation"};
+    Status st = writeGpkgContent(path, fx.content, true);
+    ASSERT_TRUE(st.ok()) << st.error().line();
+    // 1 = present, not default; 10 = present, default (summed per name).
+    EXPECT_EQ(stylesOf(path, "omraden"), (std::map<std::string, int>{
+                                             {"Annan stil", 1}, {"Delaktighet", 1}, {"Min QGIS-stil", 1},
+                                             {"Totalindex", 10}}));
+    EXPECT_TRUE(stylesOf(path, "OMRADEN").empty());
+    EXPECT_EQ(stylesOf(path, "punkter"), (std::map<std::string, int>{{"Tema", 10}}));
 }

@@ -176,6 +176,33 @@ LayerStyle pointStyle(const PointLayer& layer, const std::vector<std::string>& f
     return s;
 }
 
+// Every name pointStyle may give, in either language, so an --update replaces
+// an earlier export's point style whatever its language or field.
+std::vector<std::string> ownPointStyleNames(const PointLayer& layer) {
+    std::vector<std::string> out = {"Punkter", "Points"};
+    for (const auto& c : layer.columns)
+        if (c.type == FieldType::Text)
+            for (const char* prefix : {"Efter ", "By "}) out.push_back(truncateUtf8(prefix + c.name, kMaxStyleNameChars));
+    return out;
+}
+
+// The same for geso_omraden: the index styles of every variable, either language.
+std::vector<std::string> ownAreaStyleNames(const Project& p) {
+    std::vector<std::string> out = {"Områden", "Areas"};
+    for (Lang lang : {Lang::Sv, Lang::En}) {
+        auto add = [&](VariableKind kind, const std::string& id) {
+            MapVariable v;
+            v.kind = kind;
+            v.id = id;
+            out.push_back(truncateUtf8(variableName(p, v, lang), kMaxStyleNameChars));
+        };
+        add(VariableKind::Total, "");
+        for (const auto& d : p.catalogue.dimensions) add(VariableKind::Dimension, d.id);
+        for (const auto& i : p.catalogue.indicators) add(VariableKind::Indicator, i.id);
+    }
+    return out;
+}
+
 ExportTable pointTable(const char* name, const PointLayer& layer, const std::string& crs, const std::string& what,
                        const std::string& provenance, const std::vector<std::string>& fieldPrefs, Lang lang) {
     ExportTable t;
@@ -189,6 +216,7 @@ ExportTable pointTable(const char* name, const PointLayer& layer, const std::str
     t.description = what + (source.empty() ? "" : " (" + source + ")") + ". " + provenance;
     t.metadata = {{"SOURCE", source}, {"PROVENANCE", provenance}};
     t.styles = {pointStyle(layer, fieldPrefs, lang)};
+    t.ownedStyleNames = ownPointStyleNames(layer);
     return t;
 }
 
@@ -347,6 +375,7 @@ Result<GpkgContent> buildGpkgContent(const Project& p, const ExportRequest& req)
     areas.sourceCrs = displayCrs;
     areas.rows = p.areas.featureCount();
     areas.columns = std::move(attrs).value();
+    areas.ownedStyleNames = ownAreaStyleNames(p);
     const size_t n = areas.rows;
 
     std::string method;

@@ -29,6 +29,10 @@ struct ExportTable {
     std::vector<Column> columns;
     std::map<std::string, std::string> metadata;  // table-scoped gpkg_metadata (GDAL XML)
     std::vector<LayerStyle> styles;               // layer_styles rows; exactly one isDefault
+    // On update: earlier styles of ours on this table to remove besides those
+    // named in `styles` (other language, other --variable). Rows with any other
+    // name are the user's (saved in QGIS) and are kept.
+    std::vector<std::string> ownedStyleNames;
 };
 
 struct GpkgContent {
@@ -45,9 +49,11 @@ Status checkContent(const GpkgContent& content);
 // Writes `content` with GDAL's GPKG driver.
 // - update = false: `path` must not exist; a new GeoPackage is created.
 // - update = true: `path` is an existing GeoPackage; tables of the same names
-//   (compared case-insensitively, as SQLite does) and their layer_styles rows
-//   are replaced, everything else is kept; dataset metadata items are merged
-//   (ours win).
+//   (compared case-insensitively, as SQLite does) are replaced, and so are
+//   their layer_styles rows named in `styles` or `ownedStyleNames`; other
+//   styles of those tables stay but lose useAsDefault when the table gets a
+//   default of ours, so exactly one remains. Everything else is kept; dataset
+//   metadata items are merged (ours win).
 // Not atomic by itself: callers go through writeFileSafely (safe_write.hpp).
 // Error.where = path.
 Status writeGpkgContent(const std::string& path, const GpkgContent& content, bool update);

@@ -5,6 +5,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -211,19 +212,36 @@ Result<OGRLayer*> stylesLayer(GDALDataset& ds, const std::string& path) {
 // SQLite table names are case-insensitive (ASCII), so GDAL's and QGIS's are too.
 bool sameTableName(const std::string& a, const char* b) { return b && EQUAL(a.c_str(), b); }
 
-Status deleteStylesOf(OGRLayer& styles, const std::set<std::string>& tables, const std::string& path) {
+// Before writing our styles into an existing file: removes the rows of ours
+// (by table and style name) and takes useAsDefault from the user's styles on
+// tables we give a default, so each table keeps exactly one default.
+Status replaceOurStyles(OGRLayer& styles, const GpkgContent& content, const std::string& path) {
     GdalErrorCapture cap;
-    if (styles.GetLayerDefn()->GetFieldIndex("f_table_name") < 0)
-        return Error{"existing layer_styles table has no f_table_name column", path};
-    std::vector<GIntBig> doomed;
+    std::vector<GIntBig> doomed, undefault;
     styles.ResetReading();
     for (auto& f : styles) {
-        const char* name = f->GetFieldAsString("f_table_name");
-        if (name && tables.count(name)) doomed.push_back(f->GetFID());
+        const char* table = f->GetFieldAsString("f_table_name");
+        const std::string name = f->GetFieldAsString("styleName");
+        for (const auto& t : content.tables) {
+            if (t.styles.empty() || !sameTableName(t.name, table)) continue;
+            const bool ours =
+                std::any_of(t.styles.begin(), t.styles.end(), [&](const LayerStyle& s) { return s.name == name; }) ||
+                std::find(t.ownedStyleNames.begin(), t.ownedStyleNames.end(), name) != t.ownedStyleNames.end();
+            if (ours) doomed.push_back(f->GetFID());
+            else if (f->GetFieldAsInteger("useAsDefault") != 0) undefault.push_back(f->GetFID());
+            break;
+        }
     }
     for (GIntBig fid : doomed)
         if (styles.DeleteFeature(fid) != OGRERR_NONE)
             return Error{"cannot remove old styles: " + gdalError(cap, "GDAL error"), path};
+    for (GIntBig fid : undefault) {
+        OGRFeatureUniquePtr f(styles.GetFeature(fid));
+        if (!f) continue;
+        f->SetField("useAsDefault", 0);
+        if (styles.SetFeature(f.get()) != OGRERR_NONE)
+            return Error{"cannot update the default style: " + gdalError(cap, "GDAL error"), path};
+    }
     return Ok{};
 }
 
@@ -234,18 +252,16 @@ Status writeStyles(GDALDataset& ds, const GpkgContent& content, bool update, con
     auto layerR = stylesLayer(ds, path);
     if (!layerR.ok()) return layerR.error();
     OGRLayer& styles = *layerR.value();
-    if (update) {
-        std::set<std::string> ours;
-        for (const auto& t : content.tables) ours.insert(t.name);
-        Status st = deleteStylesOf(styles, ours, path);
-        if (!st.ok()) return st;
-    }
     GdalErrorCapture cap;
     OGRFeatureDefn* defn = styles.GetLayerDefn();
     for (const char* needed : {"f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName",
                                "styleQML", "styleSLD", "useAsDefault", "description", "owner", "ui", "update_time"})
         if (defn->GetFieldIndex(needed) < 0)
             return Error{"existing layer_styles table has no " + std::string(needed) + " column", path};
+    if (update) {
+        Status st = replaceOurStyles(styles, content, path);
+        if (!st.ok()) return st;
+    }
     const std::string now = isoNowUtc();
     if (ds.StartTransaction() != OGRERR_NONE)
         return Error{"cannot start a transaction: " + gdalError(cap, "GDAL error"), path};

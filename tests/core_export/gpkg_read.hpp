@@ -22,13 +22,6 @@ inline GDALDatasetUniquePtr openGpkg(const std::string& path) {
     return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
 }
 
-inline std::string validatorScript() {
-    for (const char* p : {"/usr/share/doc/python3-gdal/examples/validate_gpkg.py",
-                          "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"})
-        if (std::filesystem::exists(p)) return p;
-    return "";
-}
-
 struct CommandOutput {
     int exitCode = -1;
     std::string text;  // stdout and stderr
@@ -45,6 +38,23 @@ inline CommandOutput runCommand(const std::string& cmd, bool stderrOnly = false)
         out.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
     return out;
+}
+
+// GDAL's validate_gpkg.py from python3-gdal: its usual places, else wherever
+// the package put it (the examples folder has moved between releases).
+inline std::string validatorScript() {
+    for (const char* p : {"/usr/share/doc/python3-gdal/examples/validate_gpkg.py",
+                          "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py"})
+        if (std::filesystem::exists(p)) return p;
+    const auto listed = runCommand("dpkg -L python3-gdal 2>/dev/null | grep '/validate_gpkg\\.py$' | head -n 1");
+    std::string path = listed.text.substr(0, listed.text.find('\n'));
+    return !path.empty() && std::filesystem::exists(path) ? path : "";
+}
+
+// Runs the validator with -k (report every error, not just the first): exit 0
+// and no "Req N:" line means no errors.
+inline CommandOutput validateGpkg(const std::string& script, const std::string& path) {
+    return runCommand("/usr/bin/python3 '" + script + "' -k '" + path + "'");
 }
 
 // The full path of `program` on $PATH, "" if absent.

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <regex>
+#include <sstream>
 #include <string>
 
 #include "core/classify/palette.hpp"
@@ -231,15 +233,20 @@ TEST_F(ProjectExport, AllLayersStylesAndMetadataInTheFile) {
 }
 
 TEST_F(ProjectExport, PassesTheGdalValidator) {
-    TempDir dir;
-    ExportRequest req;
-    req.outPath = dir.file("geso.gpkg");
-    ASSERT_TRUE(exportGeoPackage(project(), req).ok());
     const std::string script = validatorScript();
     if (script.empty()) GTEST_SKIP() << "validate_gpkg.py (python3-gdal) not installed";
-    const auto v = runCommand("/usr/bin/python3 " + script + " '" + req.outPath + "'");
-    EXPECT_EQ(v.exitCode, 0) << v.text;
-    EXPECT_EQ(v.text.find("ERROR"), std::string::npos) << v.text;
+    TempDir dir;
+    for (const char* crs : {"", "EPSG:3006"}) {
+        ExportRequest req;
+        req.outPath = dir.file(std::string("geso") + crs + ".gpkg");
+        req.crs = crs;
+        Status st = exportGeoPackage(project(), req);
+        ASSERT_TRUE(st.ok()) << st.error().line();
+        const auto v = validateGpkg(script, req.outPath);
+        EXPECT_EQ(v.exitCode, 0) << crs << "\n" << v.text;
+        EXPECT_EQ(v.text.find("Req "), std::string::npos) << v.text;
+        EXPECT_EQ(v.text.find("Error"), std::string::npos) << v.text;
+    }
 }
 
 TEST_F(ProjectExport, OtherCrsNormalisationAndDefaultVariable) {
@@ -335,7 +342,7 @@ TEST_F(ProjectExport, UpdateKeepsForeignLayersAndStyles) {
     ds.reset();
     EXPECT_EQ(dir.entries(), std::vector<std::string>{"shared.gpkg"});
     if (const std::string script = validatorScript(); !script.empty()) {
-        const auto v = runCommand("/usr/bin/python3 " + script + " '" + target + "'");
+        const auto v = validateGpkg(script, target);
         EXPECT_EQ(v.exitCode, 0) << v.text;
     }
 }
@@ -453,4 +460,225 @@ TEST_F(ProjectExport, IndicatorAsDefaultStyleAndCustomWeightsAreSaid) {
     EXPECT_NE(vikter->text[0].find("utb_forgymnasial"), std::string::npos) << vikter->text[0];
     req.defaultVariable = "nonsense";
     EXPECT_FALSE(buildGpkgContent(project(), req).ok());
+}
+
+namespace {
+
+struct LayerListing {
+    long long count = -1;
+    int epsg = 0;                                 // 0 = no CRS
+    std::string geometry;                         // OGR's name, "None" without geometry
+    std::vector<std::pair<std::string, std::string>> fields;  // name, OGR type name, in order
+};
+
+std::string geometryName(OGRwkbGeometryType t) { return t == wkbNone ? "None" : OGRGeometryTypeToName(t); }
+
+// What GDAL's API sees in the file, layer by layer.
+std::map<std::string, LayerListing> listWithGdal(const std::string& path) {
+    std::map<std::string, LayerListing> out;
+    auto ds = openGpkg(path);
+    if (!ds) return out;
+    for (OGRLayer* l : ds->GetLayers()) {
+        LayerListing& x = out[l->GetName()];
+        x.count = l->GetFeatureCount();
+        x.epsg = epsgOf(l);
+        x.geometry = geometryName(l->GetGeomType());
+        OGRFeatureDefn* d = l->GetLayerDefn();
+        for (int i = 0; i < d->GetFieldCount(); ++i)
+            x.fields.emplace_back(d->GetFieldDefn(i)->GetNameRef(),
+                                  OGRFieldDefn::GetFieldTypeName(d->GetFieldDefn(i)->GetType()));
+    }
+    return out;
+}
+
+// The same from `ogrinfo -ro -so -al`, as a QGIS colleague would check it.
+std::map<std::string, LayerListing> listWithOgrinfo(const std::string& ogrinfo, const std::string& path,
+                                                    std::string& text) {
+    std::map<std::string, LayerListing> out;
+    const auto r = runCommand("'" + ogrinfo + "' -ro -so -al '" + path + "'");
+    text = r.text;
+    if (r.exitCode != 0) return out;
+    const std::regex field(R"(^([^\s:]+): ([A-Za-z0-9]+)(\([A-Za-z]+\))? \()");
+    const std::regex epsg(R"(ID\["EPSG",(\d+)\]\]$)");
+    LayerListing* cur = nullptr;
+    std::istringstream in(r.text);
+    for (std::string l; std::getline(in, l);) {
+        std::smatch m;
+        if (l.rfind("Layer name: ", 0) == 0) {
+            cur = &out[l.substr(12)];
+            cur->geometry = "None";
+        } else if (!cur) {
+            continue;
+        } else if (l.rfind("Geometry: ", 0) == 0) {
+            cur->geometry = l.substr(10);
+        } else if (l.rfind("Feature Count: ", 0) == 0) {
+            cur->count = std::stoll(l.substr(15));
+        } else if (l.rfind("    ID[\"EPSG\",", 0) == 0 && std::regex_search(l, m, epsg)) {
+            cur->epsg = std::stoi(m[1]);  // the CRS's own ID closes the WKT (4 spaces: top level)
+        } else if (std::regex_search(l, m, field) && l.rfind("Layer SRS", 0) != 0) {
+            cur->fields.emplace_back(m[1], m[2]);
+        }
+    }
+    return out;
+}
+
+std::string expectedType(const Column& c) {
+    if (c.type == FieldType::Integer) {
+        for (double v : c.num)
+            if (!std::isnan(v) && std::fabs(v) > 2147483647.0) return "Integer64";
+        return "Integer";
+    }
+    return c.type == FieldType::Real ? "Real" : c.type == FieldType::Date ? "Date" : "String";
+}
+
+// Exports with `crs` and checks every layer's count, CRS, geometry type and
+// field types, through GDAL and through ogrinfo, against what was written.
+void checkEveryLayer(const Project& project, const std::string& crs, int epsg) {
+    TempDir dir;
+    ExportRequest req;
+    req.outPath = dir.file("layers.gpkg");
+    req.crs = crs;
+    auto content = buildGpkgContent(project, req);
+    ASSERT_TRUE(content.ok()) << content.error().line();
+    Status st = writeGpkgSafely(req.outPath, content.value(), false);
+    ASSERT_TRUE(st.ok()) << st.error().line();
+
+    std::map<std::string, LayerListing> expected;
+    size_t styles = 0;
+    for (const auto& t : content.value().tables) {
+        LayerListing& x = expected[t.name];
+        x.count = static_cast<long long>(t.rows);
+        x.epsg = t.geometry == TableGeometry::None ? 0 : epsg;
+        x.geometry = t.geometry == TableGeometry::Polygon ? "Multi Polygon"
+                     : t.geometry == TableGeometry::Point ? "Point" : "None";
+        for (const auto& c : t.columns) x.fields.emplace_back(c.name, expectedType(c));
+        styles += t.styles.size();
+    }
+    ASSERT_EQ(expected.size(), 4u);  // areas, indicators and both point layers
+    EXPECT_EQ(expected[kAreasTable].count, 14);
+    EXPECT_EQ(expected[kIndicatorTable].fields,
+              (std::vector<std::pair<std::string, std::string>>{
+                  {"geso_kod", "Integer"}, {"geso_namn", "String"}, {"ar", "Integer"}, {"indikator", "String"},
+                  {"varde", "Real"}}));
+
+    auto check = [&](const std::map<std::string, LayerListing>& got, const char* tool) {
+        EXPECT_EQ(got.size(), expected.size() + 1) << tool;  // + layer_styles
+        for (const auto& [name, want] : expected) {
+            auto it = got.find(name);
+            ASSERT_NE(it, got.end()) << tool << ": no layer " << name;
+            EXPECT_EQ(it->second.count, want.count) << tool << " " << name;
+            EXPECT_EQ(it->second.epsg, want.epsg) << tool << " " << name;
+            EXPECT_EQ(it->second.geometry, want.geometry) << tool << " " << name;
+            EXPECT_EQ(it->second.fields, want.fields) << tool << " " << name;
+        }
+        auto ls = got.find("layer_styles");
+        ASSERT_NE(ls, got.end()) << tool;
+        EXPECT_EQ(ls->second.count, static_cast<long long>(styles)) << tool;
+        EXPECT_EQ(ls->second.geometry, "None") << tool;
+    };
+    check(listWithGdal(req.outPath), "GDAL");
+    const std::string ogrinfo = findOnPath("ogrinfo");
+    if (ogrinfo.empty()) {
+        std::cerr << "ogrinfo (gdal-bin) is not on PATH: checked through the GDAL API only\n";
+        return;
+    }
+    std::string text;
+    auto listed = listWithOgrinfo(ogrinfo, req.outPath, text);
+    check(listed, "ogrinfo");
+    if (::testing::Test::HasFailure()) std::cerr << text.substr(0, 4000);
+}
+
+}  // namespace
+
+TEST_F(ProjectExport, EveryLayerHasItsCountCrsAndFieldTypesInTheDisplayCrs) {
+    checkEveryLayer(project(), "", 3008);
+}
+
+TEST_F(ProjectExport, EveryLayerHasItsCountCrsAndFieldTypesInSweref99Tm) {
+    checkEveryLayer(project(), "EPSG:3006", 3006);
+}
+
+TEST_F(ProjectExport, EveryWrittenValueReadsBackExactly) {
+    TempDir dir;
+    ExportRequest req;
+    req.outPath = dir.file("values.gpkg");
+    auto content = buildGpkgContent(project(), req);
+    ASSERT_TRUE(content.ok()) << content.error().line();
+    ASSERT_TRUE(writeGpkgSafely(req.outPath, content.value(), false).ok());
+    auto ds = openGpkg(req.outPath);
+    ASSERT_TRUE(ds);
+    size_t cells = 0;
+    for (const auto& t : content.value().tables) {
+        OGRLayer* l = ds->GetLayerByName(t.name.c_str());
+        ASSERT_NE(l, nullptr) << t.name;
+        l->ResetReading();
+        size_t row = 0;
+        for (auto& f : l) {
+            ASSERT_LT(row, t.rows) << t.name;
+            for (const auto& c : t.columns) {
+                const int i = f->GetFieldIndex(c.name.c_str());
+                ASSERT_GE(i, 0) << t.name << "." << c.name;
+                const bool null = (row < c.isNull.size() && c.isNull[row]) || (c.numeric() && std::isnan(c.num[row]));
+                ASSERT_EQ(f->IsFieldNull(i), null) << t.name << "." << c.name << " row " << row;
+                ++cells;
+                if (null) continue;
+                if (c.type == FieldType::Integer) {
+                    EXPECT_EQ(f->GetFieldAsInteger64(i), std::llround(c.num[row])) << t.name << "." << c.name;
+                } else if (c.type == FieldType::Real) {
+                    EXPECT_EQ(f->GetFieldAsDouble(i), c.num[row]) << t.name << "." << c.name << " row " << row;
+                } else if (c.type == FieldType::Text) {
+                    EXPECT_EQ(f->GetFieldAsString(i), c.text[row]) << t.name << "." << c.name;
+                }
+            }
+            const OGRGeometry* g = f->GetGeometryRef();
+            if (t.geometry == TableGeometry::Point) {
+                ASSERT_NE(g, nullptr);
+                EXPECT_EQ(g->toPoint()->getX(), t.points->xy[row].x);
+                EXPECT_EQ(g->toPoint()->getY(), t.points->xy[row].y);
+            } else if (t.geometry == TableGeometry::Polygon) {
+                ASSERT_NE(g, nullptr);
+                const AreaLayer& a = *t.areas;
+                const uint32_t v0 = a.vertexStart[a.ringStart[a.partStart[row]]];
+                const OGRLinearRing* ring = g->toMultiPolygon()->getGeometryRef(0)->getExteriorRing();
+                EXPECT_EQ(ring->getX(0), a.xy[v0].x);
+                EXPECT_EQ(ring->getY(0), a.xy[v0].y);
+            }
+            ++row;
+        }
+        EXPECT_EQ(row, t.rows) << t.name;
+    }
+    EXPECT_GT(cells, 1000u);
+
+    // And the long table holds the indicator table itself, value by value.
+    const IndicatorTable& table = *project().indicators;
+    const Catalogue& cat = project().catalogue;
+    OGRLayer* ind = ds->GetLayerByName(kIndicatorTable);
+    ASSERT_NE(ind, nullptr);
+    size_t rows = 0, nulls = 0;
+    ind->ResetReading();
+    for (auto& f : ind) {
+        const int code = f->GetFieldAsInteger("geso_kod"), year = f->GetFieldAsInteger("ar");
+        const int i = cat.indicatorIndex(f->GetFieldAsString("indikator"));
+        ASSERT_GE(i, 0) << f->GetFieldAsString("indikator");
+        const double want = code == 0 ? table.cityValue(year, i) : table.value(code, year, i);
+        const int vi = f->GetFieldIndex("varde");
+        ++rows;
+        if (std::isnan(want)) {
+            ++nulls;
+            EXPECT_TRUE(f->IsFieldNull(vi)) << code << " " << year << " " << i;
+        } else {
+            EXPECT_EQ(f->GetFieldAsDouble(vi), want) << code << " " << year << " " << i;
+        }
+        if (code == 0) {
+            EXPECT_STREQ(f->GetFieldAsString("geso_namn"), "Malmö");
+        } else {
+            const int fi = project().featureOfCode(code);
+            if (fi >= 0) {
+                EXPECT_EQ(f->GetFieldAsString("geso_namn"), project().areaName[static_cast<size_t>(fi)]);
+            }
+        }
+    }
+    EXPECT_EQ(rows, static_cast<size_t>(ind->GetFeatureCount()));
+    EXPECT_GT(rows, 14u * 12u);
+    std::cerr << rows << " indicator rows read back, " << nulls << " of them NULL\n";
 }

@@ -28,12 +28,14 @@ enum class DataSource { Areas, Values, Initiatives, Trygghet };
 
 struct Provenance {
     // illustrativePoints: either point layer is the bundled one (kept for callers
-    // that ask about the points as a whole; the per-layer flags say which).
+    // that ask about the points as a whole; the per-layer flags below say which).
     bool schematicBoundaries = false, illustrativeValues = false, illustrativePoints = false;
-    bool illustrativeInitiatives = false, illustrativeTrygghet = false;
-    std::string areasSource, indicatorsSource;      // file names
-    std::string initiativesSource, trygghetSource;  // file names ("" = no such layer)
+    std::string areasSource, indicatorsSource;  // file names
     std::string line(Lang lang) const;  // "Schematiska gränser · illustrativa värden" for the bundled data
+
+    // Per point layer; declared last so positional initialisers keep their meaning.
+    bool illustrativeInitiatives = false, illustrativeTrygghet = false;
+    std::string initiativesSource, trygghetSource;  // file names ("" = no such layer)
 
     // One input's own provenance, capitalised: "Schematiska gränser" or
     // "Gränser: GeSO.shp"; "Illustrativa värden" or "Värden: ind.csv";

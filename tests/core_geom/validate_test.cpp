@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
+#include <random>
 
+#include "core/geom/edge_crossings.hpp"
 #include "core/geom/polygon_ops.hpp"
 #include "core/geom/validate.hpp"
 #include "geom_checks.hpp"
@@ -11,6 +14,18 @@ using namespace geso::core;
 using geso::test::layerFromWkt;
 
 namespace {
+
+// One feature whose single ring visits `n` random points of a 1 km square in
+// central Malmö: a "polygon soup" with about n²/9 self-crossings.
+void addRandomSoup(AreaLayer& L, size_t n, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> d(0, 1000);
+    for (size_t i = 0; i < n; ++i) L.xy.push_back({120000 + d(rng), 6160000 + d(rng)});
+    L.vertexStart.push_back(static_cast<uint32_t>(L.xy.size()));
+    L.ringStart.push_back(static_cast<uint32_t>(L.vertexStart.size() - 1));
+    L.partStart.push_back(static_cast<uint32_t>(L.ringStart.size() - 1));
+    L.fid.push_back(static_cast<int64_t>(L.fid.size()));
+}
 
 size_t vertexCount(const AreaLayer& L, size_t f) {
     return L.vertexStart[L.ringStart[L.partStart[f + 1]]] - L.vertexStart[L.ringStart[L.partStart[f]]];
@@ -41,7 +56,7 @@ TEST(Validate, RepairedFeatureThatGrowsKeepsItsNeighbours) {
     ASSERT_TRUE(validateAndRepair(L).ok());
     ASSERT_EQ(L.featureCount(), 3u);
     ASSERT_EQ(L.issues.size(), 1u);
-    EXPECT_EQ(L.issues[0].label, "Bow");
+    EXPECT_EQ(L.issues[0].label, "Bow (fid 0)");  // validation labels carry the fid, as load-time ones do
     EXPECT_NEAR(featureArea(L, 0), 50.0, 1e-9);
     EXPECT_NEAR(featureArea(L, 1), 100.0, 1e-9);
     EXPECT_NEAR(featureArea(L, 2), 12.0, 1e-9);
@@ -91,7 +106,7 @@ TEST(Validate, EmptyGeometrySkippedAndReportedByName) {
     ASSERT_EQ(L.issues.size(), 1u);
     EXPECT_EQ(L.issues[0].kind, FeatureIssue::Kind::Skipped);
     EXPECT_EQ(L.issues[0].fid, 101);
-    EXPECT_EQ(L.issues[0].label, "Tomma");
+    EXPECT_EQ(L.issues[0].label, "Tomma (fid 101)");
     EXPECT_NE(L.issues[0].detail.find("empty"), std::string::npos);
     // Per-feature arrays stay aligned.
     EXPECT_EQ(L.fid, (std::vector<int64_t>{100, 102}));
@@ -133,7 +148,7 @@ TEST(Validate, CodeColumnLabelsWhenNoNameColumn) {
     L.columns.push_back(code);
     ASSERT_TRUE(validateAndRepair(L).ok());
     ASSERT_EQ(L.issues.size(), 1u);
-    EXPECT_EQ(L.issues[0].label, "1203");
+    EXPECT_EQ(L.issues[0].label, "1203 (fid 0)");
 }
 
 TEST(Validate, HoleOutsideShellIsRepaired) {
@@ -157,4 +172,60 @@ TEST(Validate, EmptyLayerIsFine) {
     AreaLayer L;
     ASSERT_TRUE(validateAndRepair(L).ok());
     EXPECT_EQ(L.featureCount(), 0u);
+}
+
+TEST(Validate, RandomSoupOf2000VerticesIsSkippedQuicklyNotRepairedForever) {
+    // GEOSMakeValid's default (linework) method runs for minutes and takes
+    // gigabytes on this; it must be refused within a bounded time instead.
+    AreaLayer L = layerFromWkt({"POLYGON((118000 6164000,119000 6164000,119000 6165000,118000 6165000,118000 6164000))"});
+    addRandomSoup(L, 2000, 7);
+    const auto t0 = std::chrono::steady_clock::now();
+    ASSERT_TRUE(validateAndRepair(L).ok());
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    EXPECT_LT(seconds, 5.0);
+    ASSERT_EQ(L.featureCount(), 1u);  // the square stays
+    EXPECT_EQ(L.fid, (std::vector<int64_t>{0}));
+    EXPECT_NEAR(featureArea(L, 0), 1.0e6, 1e-6);
+    ASSERT_EQ(L.issues.size(), 1u);
+    EXPECT_EQ(L.issues[0].kind, FeatureIssue::Kind::Skipped);
+    EXPECT_EQ(L.issues[0].label, "fid 1");
+    EXPECT_NE(L.issues[0].detail.find("Self-intersection"), std::string::npos) << L.issues[0].detail;
+    EXPECT_NE(L.issues[0].detail.find("too tangled"), std::string::npos) << L.issues[0].detail;
+}
+
+TEST(Validate, SmallRandomSoupIsRepairedWithTheStructureMethodIntoValidPolygons) {
+    AreaLayer L;
+    addRandomSoup(L, 60, 3);
+    ASSERT_TRUE(validateAndRepair(L).ok());
+    ASSERT_EQ(L.featureCount(), 1u);
+    ASSERT_EQ(L.issues.size(), 1u);
+    EXPECT_EQ(L.issues[0].kind, FeatureIssue::Kind::Repaired);
+    EXPECT_NE(L.issues[0].detail.find("MakeValid (structure method)"), std::string::npos) << L.issues[0].detail;
+    EXPECT_TRUE(geso::test::geosValid(L, 0));
+    EXPECT_GT(L.partStart[1] - L.partStart[0], 1u);  // the soup falls apart into many polygons
+    const double area = featureArea(L, 0);
+    EXPECT_GT(area, 1.0e5);  // most of the square is inside some lobe
+    EXPECT_LT(area, 1.0e6);
+}
+
+TEST(EdgeCrossings, CountsProperCrossingsOnlyAndStopsAtTheLimit) {
+    using geso::core::detail::countEdgeCrossings;
+    const std::vector<Vec2> square{{0, 0}, {10, 0}, {10, 10}, {0, 10}};
+    const std::vector<Vec2> bowTie{{0, 0}, {10, 10}, {10, 0}, {0, 10}};
+    const std::vector<Vec2> star{{0, 3}, {10, 3}, {2, -3}, {5, 7}, {8, -3}};  // pentagram: 5 crossings
+    const std::vector<Vec2> inner{{2, 2}, {8, 2}, {8, 8}, {2, 8}};             // a hole touching nothing
+    const std::vector<Vec2> across{{-1, 5}, {11, 5}, {11, 6}, {-1, 6}};        // crosses the square's sides 4 times
+    auto count = [](std::vector<std::vector<Vec2>> rings, size_t limit = 100) {
+        std::vector<std::span<const Vec2>> spans(rings.begin(), rings.end());
+        return countEdgeCrossings(spans, limit, 1000000);
+    };
+    EXPECT_EQ(count({square}).crossings, 0u);
+    EXPECT_EQ(count({bowTie}).crossings, 1u);
+    EXPECT_EQ(count({star}).crossings, 5u);
+    EXPECT_EQ(count({square, inner}).crossings, 0u);
+    EXPECT_EQ(count({square, across}).crossings, 4u);
+    EXPECT_FALSE(count({star}).overLimit);
+    EXPECT_TRUE(count({star}, 4).overLimit);
+    std::vector<std::span<const Vec2>> spans{std::span<const Vec2>(star)};
+    EXPECT_TRUE(countEdgeCrossings(spans, 100, 3).overLimit);  // out of pair tests
 }

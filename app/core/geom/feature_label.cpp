@@ -27,18 +27,21 @@ const Column* labelColumn(const AreaLayer& layer) {
 }
 
 std::string featureLabel(const AreaLayer& layer, const Column* column, size_t feature) {
+    const long long fid = feature < layer.fid.size() ? static_cast<long long>(layer.fid[feature])
+                                                     : static_cast<long long>(feature);
+    const std::string fidText = "fid " + std::to_string(fid);
     if (column && feature < column->isNull.size() && !column->isNull[feature]) {
+        // "(fid N)" after the name, as the loaders label their issues: names
+        // repeat (and codes may), fids identify the feature in the source.
         if (column->numeric() && feature < column->num.size() && std::isfinite(column->num[feature])) {
             char buf[64];
             std::snprintf(buf, sizeof buf, "%.15g", column->num[feature]);
-            return buf;
+            return std::string(buf) + " (" + fidText + ")";
         }
         if (!column->numeric() && feature < column->text.size() && !column->text[feature].empty())
-            return column->text[feature];
+            return column->text[feature] + " (" + fidText + ")";
     }
-    const long long fid = feature < layer.fid.size() ? static_cast<long long>(layer.fid[feature])
-                                                     : static_cast<long long>(feature);
-    return "fid " + std::to_string(fid);
+    return fidText;
 }
 
 }  // namespace geso::core::detail

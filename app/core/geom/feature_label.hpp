@@ -11,7 +11,8 @@ namespace geso::core::detail {
 // or "code". Null if the layer has neither.
 const Column* labelColumn(const AreaLayer& layer);
 
-// The feature's value in `labelColumn` (null → none), else "fid N".
+// "<value in labelColumn> (fid N)", or "fid N" when the value is null or the
+// layer has no such column.
 std::string featureLabel(const AreaLayer& layer, const Column* column, size_t feature);
 
 }  // namespace geso::core::detail

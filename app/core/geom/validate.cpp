@@ -6,6 +6,7 @@
 #include <atomic>
 #include <memory>
 
+#include "core/geom/edge_crossings.hpp"
 #include "core/geom/feature_label.hpp"
 #include "core/geom/geos_context.hpp"
 #include "core/geom/parallel.hpp"
@@ -64,10 +65,47 @@ geos::FlatPolygons cleanedCopy(const AreaLayer& layer, size_t f) {
     return out;
 }
 
+std::vector<std::span<const Vec2>> ringsOf(const AreaLayer& layer, size_t f) {
+    std::vector<std::span<const Vec2>> out;
+    for (uint32_t r = layer.ringStart[layer.partStart[f]]; r < layer.ringStart[layer.partStart[f + 1]]; ++r)
+        out.push_back(ringOf(layer, r));
+    return out;
+}
+
+std::vector<std::span<const Vec2>> ringsOf(const geos::FlatPolygons& poly) {
+    std::vector<std::span<const Vec2>> out;
+    size_t v = 0;
+    for (uint32_t n : poly.verticesPerRing) {
+        out.emplace_back(poly.xy.data() + v, n);
+        v += n;
+    }
+    return out;
+}
+
+// Repair budgets; see edge_crossings.hpp for the measurements behind them.
+// At the limits a repair takes about 0.15 s (structure) and 0.1 s (linework).
+constexpr size_t kMaxRepairCrossings = 10000;
+constexpr size_t kMaxLineworkCrossings = 250;
+// Bounding-box tests for counting crossings: ~0.3 s at most for a
+// million-vertex feature, far more than an ordinary polygon needs.
+constexpr size_t kPairTestsBase = 50000000;
+constexpr size_t kPairTestsPerEdge = 200;
+
 class FeatureChecker {
 public:
-    explicit FeatureChecker(const AreaLayer& layer) : m_layer(layer) {}
-    bool ready() const { return m_ctx.handle() != nullptr; }
+    explicit FeatureChecker(const AreaLayer& layer) : m_layer(layer) {
+        if (!m_ctx.handle()) return;
+        m_params = GEOSMakeValidParams_create_r(m_ctx.handle());
+        // Collapsed parts (lines, points) carry no area; keeping them would only
+        // give appendPolygonal something to throw away.
+        if (m_params) GEOSMakeValidParams_setKeepCollapsed_r(m_ctx.handle(), m_params, 0);
+    }
+    ~FeatureChecker() {
+        if (m_params) GEOSMakeValidParams_destroy_r(m_ctx.handle(), m_params);
+    }
+    FeatureChecker(const FeatureChecker&) = delete;
+    FeatureChecker& operator=(const FeatureChecker&) = delete;
+    bool ready() const { return m_ctx.handle() != nullptr && m_params != nullptr; }
 
     // Phase 1 for one feature: decides keep / replace / skip, never touches the layer.
     Action check(size_t f, ChunkResult& out) {
@@ -117,16 +155,7 @@ public:
 
         if (why.empty()) why = "invalid geometry";
         if (degenerate) why = "ring with fewer than 3 distinct vertices removed; " + why;
-        m_ctx.clearError();
-        geos::GeomPtr fixed = geos::own(m_ctx, GEOSMakeValid_r(m_ctx.handle(), g.get()));
-        if (!fixed) return skip(f, why + "; MakeValid failed: " + m_ctx.lastError(), out);
-        geos::FlatPolygons poly;
-        if (!geos::appendPolygonal(m_ctx, fixed.get(), poly))
-            return skip(f, why + "; MakeValid result unreadable: " + m_ctx.lastError(), out);
-        if (poly.empty()) return skip(f, why + "; nothing polygonal left after MakeValid", out);
-        out.findings.push_back({f, FeatureIssue::Kind::Repaired, why + "; repaired with MakeValid"});
-        out.replacements.emplace_back(f, std::move(poly));
-        return Action::Replace;
+        return repair(f, g.get(), degenerate ? ringsOf(cleaned) : ringsOf(L, f), why, out);
     }
 
 private:
@@ -135,8 +164,75 @@ private:
         return Action::Skip;
     }
 
+    enum class Method { Structure, Linework, BufferZero };
+
+    static const char* methodName(Method m) {
+        switch (m) {
+        case Method::Structure: return "MakeValid (structure method)";
+        case Method::Linework: return "MakeValid (linework method)";
+        case Method::BufferZero: return "buffer(0)";
+        }
+        return "";
+    }
+
+    geos::GeomPtr run(Method m, const GEOSGeometry* g) {
+        GEOSContextHandle_t h = m_ctx.handle();
+        if (m == Method::BufferZero) return geos::own(m_ctx, GEOSBuffer_r(h, g, 0.0, 8));
+        if (!m_params) return geos::own(m_ctx, nullptr);
+        GEOSMakeValidParams_setMethod_r(h, m_params,
+                                        m == Method::Structure ? GEOS_MAKE_VALID_STRUCTURE : GEOS_MAKE_VALID_LINEWORK);
+        return geos::own(m_ctx, GEOSMakeValidWithParams_r(h, g, m_params));
+    }
+
+    // Polygonal and valid by GEOS's own check: what phase 2 may write.
+    bool validPolygons(const geos::FlatPolygons& poly) {
+        geos::GeomPtr back = geos::makeGeometry(m_ctx, poly, m_scratch);
+        return back && GEOSisValid_r(m_ctx.handle(), back.get()) == 1;
+    }
+
+    // Repairs an invalid feature, cheapest-risk first: the structure method
+    // (keeps shells as shells and holes as holes, drops collapsed parts), then the
+    // linework method for small cases only (it is the one that runs for minutes
+    // on tangles), then buffer(0). Tangles beyond kMaxRepairCrossings are skipped
+    // rather than repaired: no method finishes on them in bounded time.
+    Action repair(size_t f, const GEOSGeometry* g, const std::vector<std::span<const Vec2>>& rings,
+                  const std::string& why, ChunkResult& out) {
+        size_t edges = 0;
+        for (const auto& r : rings) edges += r.size();
+        const detail::CrossingCount cc =
+            detail::countEdgeCrossings(rings, kMaxRepairCrossings, kPairTestsBase + kPairTestsPerEdge * edges);
+        if (cc.overLimit)
+            return skip(f, why + "; too tangled to repair automatically (more than " +
+                               std::to_string(kMaxRepairCrossings) + " edge crossings); fix it in a GIS",
+                        out);
+        bool emptyResult = false;
+        std::string failures;
+        for (Method m : {Method::Structure, Method::Linework, Method::BufferZero}) {
+            if (m == Method::Linework && cc.crossings > kMaxLineworkCrossings) continue;
+            m_ctx.clearError();
+            geos::GeomPtr fixed = run(m, g);
+            geos::FlatPolygons poly;
+            if (!fixed || !geos::appendPolygonal(m_ctx, fixed.get(), poly)) {
+                failures += std::string(failures.empty() ? "" : ", ") + methodName(m) + " failed" +
+                            (m_ctx.lastError().empty() ? "" : " (" + m_ctx.lastError() + ")");
+                continue;
+            }
+            if (poly.empty()) { emptyResult = true; continue; }
+            if (!validPolygons(poly)) {
+                failures += std::string(failures.empty() ? "" : ", ") + methodName(m) + " gave an invalid result";
+                continue;
+            }
+            out.findings.push_back({f, FeatureIssue::Kind::Repaired, why + "; repaired with " + methodName(m)});
+            out.replacements.emplace_back(f, std::move(poly));
+            return Action::Replace;
+        }
+        if (emptyResult && failures.empty()) return skip(f, why + "; nothing polygonal left after MakeValid", out);
+        return skip(f, why + "; no valid repair: " + (failures.empty() ? "nothing polygonal left" : failures), out);
+    }
+
     const AreaLayer& m_layer;
     geos::Context m_ctx;
+    GEOSMakeValidParams* m_params = nullptr;
     std::vector<double> m_scratch;
 };
 

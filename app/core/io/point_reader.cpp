@@ -6,6 +6,7 @@
 #include "core/io/dataset_open.hpp"
 #include "core/io/gdal_env.hpp"
 #include "core/io/layer_finish.hpp"
+#include "core/io/read_check.hpp"
 #include "core/io/source_crs.hpp"
 #include "core/io/vector_reader.hpp"
 
@@ -28,6 +29,8 @@ Result<PointLayer> loadPoints(const std::string& path, const LoadOptions& opts) 
     out.source.driver = src.driver;
     out.source.crsCode = opts.displayCrs;
 
+    // What the file says it holds (header, .shx, gpkg_ogr_contents): the
+    // yardstick for a read that ended early. -1 when the driver would have to scan.
     const GIntBig countHint = layer.GetFeatureCount(FALSE);
     const size_t rows = countHint > 0 ? static_cast<size_t>(countHint) : 0;
     out.fid.reserve(rows);
@@ -37,7 +40,9 @@ Result<PointLayer> loadPoints(const std::string& path, const LoadOptions& opts) 
 
     layer.ResetReading();
     capture.clear();
+    size_t featuresRead = 0;
     for (OGRFeatureUniquePtr f(layer.GetNextFeature()); f && !capture.failed(); f.reset(layer.GetNextFeature())) {
+        ++featuresRead;
         const OGRGeometry* g = f->GetGeometryRef();
         auto skip = [&](const std::string& why) {
             out.issues.push_back({FeatureIssue::Kind::Skipped, f->GetFID(), attrs.label(*f), why});
@@ -66,10 +71,8 @@ Result<PointLayer> loadPoints(const std::string& path, const LoadOptions& opts) 
             attrs.append(*f);
         }
     }
-    if (capture.failed())
-        return Error{"reading features failed after " + std::to_string(out.fid.size()) +
-                         " (file damaged or truncated?): " + capture.firstFailure(),
-                     path};
+    if (auto s = io_detail::checkCompleteRead(path, countHint, featuresRead, capture, out.issues); !s)
+        return s.error();
     out.columns = attrs.take();
 
     auto crs = io_detail::resolveSourceCrs(layer, path, src.driver, opts, srcExtent, out.issues);

@@ -6,13 +6,19 @@
 // mapped to /vsizip/), GeoPackage, GeoJSON, FlatGeobuf, CSV with lon/lat (or
 // x/y) columns, a directory of shapefiles, PG:… connection strings and /vsi…
 // paths. Errors are values with Error.where = `path`, one line each: missing
-// file, directory without vector data, empty or truncated file, missing .shx/
-// .dbf, unknown or ambiguous layer, no CRS (with a guess of the likely CRS).
+// file, not a regular file (device, FIFO), permission denied (the file or a
+// shapefile sidecar), directory without vector data, empty file, damaged zip,
+// GeoPackage without layers, missing .shx/.dbf or a .dbf whose record count
+// differs from the .shx, a read that ends before the layer's declared feature
+// count ("read N of M features: the file is truncated or damaged"), unknown or
+// ambiguous layer, no CRS (with a guess of the likely CRS). A connection string
+// is a string with a prefix GDAL knows (PG:, MySQL:, WFS: …) that is not an
+// existing file; its errors have where = "gdal:open".
 //
 // Nothing is dropped silently: features without usable geometry are skipped
 // with a FeatureIssue (Kind::Skipped, labelled by name/code/fid); data outside
-// the CRS's area of use, axis-swapped looking data and guessed text encodings
-// give Kind::Warning issues with fid -1. Geometry validity is not checked here
+// the CRS's area of use, axis-swapped looking data, guessed text encodings and
+// GDAL warnings raised while reading give Kind::Warning issues with fid -1. Geometry validity is not checked here
 // (geom/validate.hpp does that).
 #include <cstdint>
 #include <string>

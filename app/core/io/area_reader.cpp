@@ -177,10 +177,7 @@ Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts) {
     out.source.srcCrsCode = crs.value().code;
     out.source.srcExtent = srcExtent;
     io_detail::checkExtentAgainstCrs(crs.value(), srcExtent, out.issues);
-    if (attrs.recodedValues())
-        out.issues.push_back({FeatureIssue::Kind::Warning, -1, "layer",
-                              "no .cpg file: " + std::to_string(attrs.recodedValues()) +
-                                  " text value(s) were not UTF-8 and were read as " + src.fallbackEncoding});
+    attrs.addEncodingWarnings(path, out.issues);
 
     if (auto s = io_detail::reprojectAreas(out, crs.value(), opts.displayCrs); !s) return Error{s.error().what, path};
     io_detail::finishAreas(out);

@@ -4,25 +4,70 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 namespace geso::core::io_detail {
 namespace {
 
+// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above
+// U+10FFFF. Latin-1 text almost never passes: "ä" alone is 0xE4, a lead byte
+// that needs two continuation bytes.
 bool validUtf8(const char* s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s);
     while (*p) {
-        if (*p < 0x80) { ++p; continue; }
+        const unsigned char c = *p;
+        if (c < 0x80) { ++p; continue; }
         int extra = 0;
-        if ((*p & 0xE0) == 0xC0 && *p >= 0xC2) extra = 1;
-        else if ((*p & 0xF0) == 0xE0) extra = 2;
-        else if ((*p & 0xF8) == 0xF0 && *p <= 0xF4) extra = 3;
+        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the first continuation byte
+        if (c >= 0xC2 && c <= 0xDF) extra = 1;
+        else if (c >= 0xE0 && c <= 0xEF) { extra = 2; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+        else if (c >= 0xF0 && c <= 0xF4) { extra = 3; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
         else return false;
         ++p;
-        for (int i = 0; i < extra; ++i, ++p)
-            if ((*p & 0xC0) != 0x80) return false;
+        for (int i = 0; i < extra; ++i, ++p) {
+            const unsigned char min = i == 0 ? lo : 0x80, max = i == 0 ? hi : 0xBF;
+            if (*p < min || *p > max) return false;  // also stops at the terminating 0
+        }
     }
     return true;
+}
+
+void appendUtf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Windows-1252 → UTF-8 without iconv: every byte maps to a character, so nothing
+// is lost (the five bytes CP1252 leaves undefined map to the C1 controls of the
+// same value, as WHATWG's decoder does), and no GDAL recoding warning fires.
+std::string cp1252ToUtf8(const char* raw) {
+    static constexpr uint16_t k80to9F[32] = {
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+    std::string out;
+    for (const auto* p = reinterpret_cast<const unsigned char*>(raw); *p; ++p)
+        appendUtf8(out, *p >= 0x80 && *p <= 0x9F ? k80to9F[*p - 0x80] : uint32_t{*p});
+    return out;
+}
+
+bool isCp1252(const std::string& encoding) {
+    const std::string e = [&] {
+        std::string l;
+        for (char c : encoding)
+            if (std::isalnum(static_cast<unsigned char>(c))) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return l;
+    }();
+    return e == "cp1252" || e == "windows1252" || e == "1252";
 }
 
 std::string lower(std::string s) {
@@ -95,11 +140,12 @@ std::string gdalTypeName(const OGRFieldDefn& field) {
 std::string decodeText(const char* raw, const std::string& fallbackEncoding, bool* recoded) {
     if (recoded) *recoded = false;
     if (!raw) return {};
-    if (fallbackEncoding.empty() || validUtf8(raw)) return raw;
-    char* utf8 = CPLRecode(raw, fallbackEncoding.c_str(), CPL_ENC_UTF8);
-    std::string out = utf8 ? utf8 : raw;
-    CPLFree(utf8);
+    if (validUtf8(raw)) return raw;
     if (recoded) *recoded = true;
+    if (fallbackEncoding.empty() || isCp1252(fallbackEncoding)) return cp1252ToUtf8(raw);
+    char* utf8 = CPLRecode(raw, fallbackEncoding.c_str(), CPL_ENC_UTF8);
+    std::string out = utf8 && validUtf8(utf8) ? std::string(utf8) : cp1252ToUtf8(raw);
+    CPLFree(utf8);
     return out;
 }
 
@@ -110,23 +156,45 @@ AttributeReader::AttributeReader(OGRFeatureDefn& defn, std::string fallbackEncod
     for (int i = 0; i < n; ++i) {
         const OGRFieldDefn* f = defn.GetFieldDefn(i);
         Column c;
-        c.name = decodeText(f->GetNameRef(), m_fallback);
+        bool nameRecoded = false;
+        c.name = decodeText(f->GetNameRef(), m_fallback, &nameRecoded);
         c.type = fieldTypeOf(*f);
         if (c.numeric()) c.num.reserve(reserveRows);
         else c.text.reserve(reserveRows);
         c.isNull.reserve(reserveRows);
         m_columns.push_back(std::move(c));
         m_ogrTypes.push_back(f->GetType());
+        m_nameRecoded.push_back(nameRecoded);
+        m_names.push_back(m_columns.back().name);  // take() empties m_columns
     }
+    m_recodedPerColumn.assign(m_columns.size(), 0);
     m_nameField = nameFieldOf(m_columns);
     m_codeField = codeFieldOf(m_columns);
 }
 
-std::string AttributeReader::text(const char* raw) {
+std::string AttributeReader::text(const char* raw, size_t column) {
     bool recoded = false;
     std::string s = decodeText(raw, m_fallback, &recoded);
-    if (recoded) ++m_recoded;
+    if (recoded) {
+        ++m_recoded;
+        ++m_recodedPerColumn[column];
+    }
     return s;
+}
+
+void AttributeReader::addEncodingWarnings(const std::string& path, std::vector<FeatureIssue>& issues) const {
+    const std::string encoding = m_fallback.empty() ? "CP1252" : m_fallback;
+    // Without a .cpg the encoding was a guess; otherwise the source claimed UTF-8 (.cpg, GeoJSON, CSV) and lied.
+    const std::string why = m_fallback.empty() ? "were not valid UTF-8" : "were not UTF-8 and there is no .cpg file";
+    for (size_t i = 0; i < m_names.size(); ++i) {
+        if (!m_recodedPerColumn[i] && !m_nameRecoded[i]) continue;
+        std::string detail = path + ": column '" + m_names[i] + "': ";
+        if (m_recodedPerColumn[i])
+            detail += std::to_string(m_recodedPerColumn[i]) + " text value(s) " + why + "; read as " + encoding;
+        else
+            detail += "the column name " + why + "; read as " + encoding;
+        issues.push_back({FeatureIssue::Kind::Warning, -1, "layer", std::move(detail)});
+    }
 }
 
 void AttributeReader::append(OGRFeature& f) {
@@ -153,7 +221,7 @@ void AttributeReader::append(OGRFeature& f) {
             c.text.emplace_back(buf);
             continue;
         }
-        c.text.push_back(text(f.GetFieldAsString(idx)));
+        c.text.push_back(text(f.GetFieldAsString(idx), i));
     }
 }
 

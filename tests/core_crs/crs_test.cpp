@@ -213,3 +213,17 @@ TEST(GuessCrs, DetectsAxisSwappedData) {
     EXPECT_FALSE(guessCrs({111664.7, 6153042.0, 129510.8, 6168423.1}).axisSwapped);
     EXPECT_EQ(guessCrs({111664.7, 6153042.0, 129510.8, 6168423.1}).name, "SWEREF 99 13 30");
 }
+
+TEST(Transform, ImpossibleTransformErrorIsOneShortLineWithoutAWktDump) {
+    const std::string local =
+        R"wkt(ENGCRS["arbitrary",EDATUM[""],CS[Cartesian,2],AXIS["(E)",east,ORDER[1],LENGTHUNIT["metre",1]],)wkt"
+        R"wkt(AXIS["(N)",north,ORDER[2],LENGTHUNIT["metre",1]]])wkt";
+    std::vector<Vec2> pts{{118000, 6164000}};
+    const Status s = transformPoints(pts, local, "EPSG:3008");
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().where, "proj:create");
+    EXPECT_NE(s.error().what.find("no transformation from 'arbitrary' (WKT) to 'EPSG:3008'"), std::string::npos)
+        << s.error().what;
+    EXPECT_EQ(s.error().what.find("ENGCRS"), std::string::npos) << s.error().what;
+    EXPECT_EQ(s.error().what.find('\n'), std::string::npos);
+}

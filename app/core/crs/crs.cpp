@@ -76,13 +76,27 @@ Box areaOfUse(PJ_CONTEXT* ctx, const PJ* crs) {
     return box;
 }
 
+// A definition as messages show it: codes as they are, WKT/PROJJSON by the
+// CRS's name (a WKT dump would turn a one-line error into a screenful).
+std::string shownDefinition(PJ_CONTEXT* ctx, const std::string& def) {
+    // Built with append: GCC 12 warns (-Wrestrict, a known false positive) on "'" + std::string.
+    std::string out(1, '\'');
+    if (def.size() <= 60 && def.find('\n') == std::string::npos) return out.append(def).append(1, '\'');
+    PjPtr crs = createCrs(ctx, def);
+    const char* name = crs ? proj_get_name(crs.get()) : nullptr;
+    if (name && *name) return out.append(name).append("' (WKT)");
+    return out.append(def, 0, 40).append("…'");
+}
+
 Status transformChunk(std::span<Vec2> pts, const std::string& srcDef, const std::string& dstDef) {
     CtxPtr ctx = makeContext();
     if (!ctx) return Error{"cannot create a PROJ context", "proj:create"};
     PjPtr op(proj_create_crs_to_crs(ctx.get(), srcDef.c_str(), dstDef.c_str(), nullptr));
-    if (!op)
-        return Error{lastProjError(ctx.get(), "no transformation from '" + srcDef + "' to '" + dstDef + "'"),
-                     "proj:create"};
+    if (!op) {
+        const std::string what =
+            "no transformation from " + shownDefinition(ctx.get(), srcDef) + " to " + shownDefinition(ctx.get(), dstDef);
+        return Error{lastProjError(ctx.get(), what), "proj:create"};
+    }
     PjPtr norm(proj_normalize_for_visualization(ctx.get(), op.get()));
     if (!norm) return Error{lastProjError(ctx.get(), "cannot normalise axis order"), "proj:create"};
     if (pts.empty()) return Ok{};

@@ -176,7 +176,7 @@ Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts) {
     out.source.srcCrsName = crs.value().name;
     out.source.srcCrsCode = crs.value().code;
     out.source.srcExtent = srcExtent;
-    io_detail::checkExtentAgainstCrs(crs.value(), srcExtent, out.issues);
+    io_detail::checkExtent(crs.value(), srcExtent, opts.displayCrs, out.issues);
     attrs.addEncodingWarnings(path, out.issues);
 
     if (auto s = io_detail::reprojectAreas(out, crs.value(), opts.displayCrs); !s) return Error{s.error().what, path};

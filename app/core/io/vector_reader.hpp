@@ -32,7 +32,9 @@ namespace geso::core {
 struct LoadOptions {
     std::string layerName;               // "" = the only layer of the right kind
     std::string displayCrs = "EPSG:3008";  // target CRS of every coordinate
-    std::string assumeCrs;               // used only when the source declares no CRS
+    // CRS of the source coordinates: needed when the source declares none or an
+    // unusable one (local, unparseable); overrides a declared CRS, with a warning.
+    std::string assumeCrs;
 };
 
 // Polygon/MultiPolygon features → AreaLayer: rings open, exterior first and

@@ -2,6 +2,7 @@
 // its polygons are valid — the check a GIS colleague runs before using a file.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -24,7 +25,8 @@ constexpr const char* kInfoUsage =
     "\n"
     "  --layer NAME         the layer to load when the file has several\n"
     "  --crs EPSG:N         display CRS (default EPSG:3008, SWEREF 99 13 30)\n"
-    "  --assume-crs EPSG:N  CRS of a file that declares none\n"
+    "  --assume-crs EPSG:N  CRS of the file's coordinates: needed when it declares none\n"
+    "                       or an unusable one; overrides a declared CRS (with a warning)\n"
     "  --help               this text\n"
     "\n"
     "Exit codes: 0 ok, 1 bad input (one line on stderr), 2 usage error.\n";
@@ -57,12 +59,19 @@ std::string crsLabel(const std::string& name, const std::string& code) {
     return name.empty() ? code : name + " (" + code + ")";
 }
 
+// One coordinate for the extent lines. Beyond 1e12 (no CRS has such
+// coordinates; damaged files do) %.1f would print hundreds of digits, so %g.
+std::string coordText(double v, bool degrees) {
+    char buf[64];
+    if (!std::isfinite(v) || std::fabs(v) >= 1e12) std::snprintf(buf, sizeof buf, "%.6g", v);
+    else std::snprintf(buf, sizeof buf, degrees ? "%.6f" : "%.1f", v);
+    return buf;
+}
+
 std::string boxText(const core::Box& b, bool degrees) {
     if (b.empty()) return "empty";
-    char buf[160];
-    const char* fmt = degrees ? "x %.6f … %.6f, y %.6f … %.6f" : "x %.1f … %.1f, y %.1f … %.1f";
-    std::snprintf(buf, sizeof buf, fmt, b.minX, b.maxX, b.minY, b.maxY);
-    return buf;
+    return "x " + coordText(b.minX, degrees) + " … " + coordText(b.maxX, degrees) + ", y " +
+           coordText(b.minY, degrees) + " … " + coordText(b.maxY, degrees);
 }
 
 bool looksDegrees(const core::Box& b) {

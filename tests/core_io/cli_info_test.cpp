@@ -103,7 +103,37 @@ TEST_F(CliInfo, UsageErrorsExitTwo) {
     EXPECT_EQ(info(m_dir, "a.shp --no-such-option").code, 2);
     EXPECT_EQ(info(m_dir, "a.shp b.shp").code, 2);
     EXPECT_EQ(info(m_dir, "a.shp --crs EPSG:999999").code, 2);
+    EXPECT_EQ(info(m_dir, "a.shp --assume-crs EPSG:999999").code, 2);
+    EXPECT_EQ(info(m_dir, "a.shp --assume-crs nonsense").code, 2);
     const CliRun help = info(m_dir, "--help");
     EXPECT_EQ(help.code, 0);
     EXPECT_NE(help.out.find("--assume-crs"), std::string::npos);
+}
+
+TEST_F(CliInfo, HugeCoordinatesPrintWholeExtentLines) {
+    // 1e300 printed with %.1f is 300 digits; the line used to be cut at 160 bytes.
+    const std::string json = m_dir.file("stor.geojson");
+    writeText(json, R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"namn":"Stor"},
+      "geometry":{"type":"Polygon","coordinates":[[[13.0,55.6],[1e300,55.6],[13.0,-1e300],[13.0,55.6]]]}}]})");
+    const CliRun r = info(m_dir, quote(json));
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("  extent:        x 13.000000 … 1e+300, y -1e+300 … 55.600000 (source CRS)\n"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("skipped  Stor (fid 0)"), std::string::npos) << r.out;  // not silently kept either
+}
+
+TEST_F(CliInfo, AssumeCrsOverridesTheDeclaredCrsWithAWarningLine) {
+    const std::string shp = m_dir.file("a.shp");
+    writeLayer(shp, "ESRI Shapefile", {"a", 3006, wkbPolygon, {"ENCODING=UTF-8"}}, twoMalmoAreas());
+    const CliRun plain = info(m_dir, quote(shp));
+    EXPECT_EQ(plain.code, 0) << plain.err;
+    EXPECT_NE(plain.out.find("look like EPSG:3008"), std::string::npos) << plain.out;
+    const CliRun r = info(m_dir, quote(shp) + " --assume-crs 3008");
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("warning  layer: the file declares EPSG:3006 (SWEREF99 TM); using EPSG:3008 (SWEREF99 13 30) "
+                         "as --assume-crs says"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("extent:        x 118000.0 … 122000.0, y 6164000.0 … 6165000.0 (display CRS)"), std::string::npos)
+        << r.out;
 }

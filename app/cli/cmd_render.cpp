@@ -69,7 +69,7 @@ constexpr const char* kHelp =
     "  --crs EPSG:N         display CRS (default EPSG:3008, SWEREF 99 13 30)\n"
     "  --areas FILE         area layer (default: bundled schematic GeSO boundaries)\n"
     "  --areas-layer NAME   layer in a multi-layer source\n"
-    "  --assume-crs EPSG:N  CRS of an area layer that declares none\n"
+    "  --assume-crs EPSG:N  CRS of the area layer when it declares none or a wrong one\n"
     "  --indicators FILE    indicator table (default: bundled illustrative values; 'none' = without)\n"
     "  --initiatives FILE   point layer of ongoing initiatives ('none' = without)\n"
     "  --trygghet FILE      point layer of safety areas ('none' = without)\n"

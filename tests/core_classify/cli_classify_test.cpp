@@ -98,7 +98,7 @@ TEST_F(CliClassify, KnownTableEqualIntervals) {
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.out.find("upper 20.000000 30.000000 40.000000 50.000000"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("10\u201320"), std::string::npos) << r.out;  // Swedish legend, en dash
-    EXPECT_NE(r.out.find("Uppgift saknas                    1"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Ingen data                        1"), std::string::npos) << r.out;
     // 20 is on the first break -> class 1; the missing area has no class.
     EXPECT_NE(r.out.find("20.00      1"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("     -      -"), std::string::npos) << r.out;
@@ -154,7 +154,7 @@ TEST_F(CliClassify, CsvRowsWithColours) {
     EXPECT_EQ(r.out.rfind("geso_kod,geso_namn,value,class,legend,colour\n", 0), 0u) << r.out;
     EXPECT_NE(r.out.find("\n2,Område 2,20.000000,1,10\u201320,#e31a1c\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("\n5,Område 5,50.000000,4,40\u201350,#ffffb2\n"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("\n6,Område 6,,,Uppgift saknas,#c8c8c8\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\n6,Område 6,,,Ingen data,#c8c8c8\n"), std::string::npos) << r.out;
 }
 
 namespace {

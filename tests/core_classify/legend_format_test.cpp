@@ -72,7 +72,7 @@ TEST(LegendDecimals, FromBreakSpacing) {
 TEST(LegendNotes, StateTheEdgeRuleAndNoData) {
     EXPECT_NE(legendEdgeNote(true).find("lägre"), std::string::npos);
     EXPECT_NE(legendEdgeNote(false).find("lower"), std::string::npos);
-    EXPECT_EQ(noDataLabel(true), "Uppgift saknas");
+    EXPECT_EQ(noDataLabel(true), "Ingen data");  // the word the map legend and the viewer use
 }
 
 TEST(LegendLabels, BoxMapClassNames) {

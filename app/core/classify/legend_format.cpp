@@ -1,10 +1,17 @@
 #include "core/classify/legend_format.hpp"
 
+#include "core/text/strings.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace geso::core {
+
+namespace {
+// The legend's words live in the one string table (core/text).
+Lang lang(bool swedish) { return swedish ? Lang::Sv : Lang::En; }
+}  // namespace
 
 namespace {
 
@@ -14,7 +21,7 @@ constexpr const char* kEnDash = "\u2013";
 constexpr const char* kLessOrEqual = "\u2264";
 
 std::string format(double v, int decimals, bool swedish) {
-    if (std::isnan(v)) return swedish ? "saknas" : "n/a";
+    if (std::isnan(v)) return std::string(tr(StringId::ValueMissing, lang(swedish)));
     if (decimals < 0) decimals = 0;
     if (decimals > 12) decimals = 12;
     // Halves round away from zero (2,5 -> 3), as people round; printf alone rounds the binary
@@ -107,10 +114,11 @@ std::vector<std::string> legendLabels(const Classes& c, int decimals, bool swedi
 }
 
 std::vector<std::string> boxMapClassNames(bool swedish) {
-    if (swedish)
-        return {"Låga extremvärden", "Under 25\u00a0%", "25\u201350\u00a0%", "50\u201375\u00a0%",
-                "Över 75\u00a0%", "Höga extremvärden"};
-    return {"Lower outliers", "Below 25%", "25\u201350%", "50\u201375%", "Above 75%", "Upper outliers"};
+    std::vector<std::string> out;
+    for (StringId id : {StringId::BoxLowOutliers, StringId::BoxQuartile1, StringId::BoxQuartile2,
+                        StringId::BoxQuartile3, StringId::BoxQuartile4, StringId::BoxHighOutliers})
+        out.emplace_back(tr(id, lang(swedish)));
+    return out;
 }
 
 std::vector<CityRelation> cityRelations(const Classes& c, double reference) {
@@ -128,9 +136,9 @@ std::vector<CityRelation> cityRelations(const Classes& c, double reference) {
 
 std::string cityRelationText(CityRelation r, bool swedish) {
     switch (r) {
-        case CityRelation::Below: return swedish ? "under Malmö" : "below Malmö";
-        case CityRelation::About: return swedish ? "kring Malmö" : "about Malmö";
-        case CityRelation::Above: return swedish ? "över Malmö" : "above Malmö";
+        case CityRelation::Below: return std::string(tr(StringId::CityBelow, lang(swedish)));
+        case CityRelation::About: return std::string(tr(StringId::CityAbout, lang(swedish)));
+        case CityRelation::Above: return std::string(tr(StringId::CityAbove, lang(swedish)));
     }
     return {};
 }
@@ -143,16 +151,10 @@ std::vector<std::string> cityRelativeLegendLabels(const Classes& c, double refer
     return labels;
 }
 
-std::string cityReferenceNote(bool swedish) {
-    return swedish ? "Malmö = 100 (staden som helhet); högre är bättre."
-                   : "Malmö = 100 (the city as a whole); higher is better.";
-}
+std::string cityReferenceNote(bool swedish) { return std::string(tr(StringId::CityReferenceNote, lang(swedish))); }
 
-std::string legendEdgeNote(bool swedish) {
-    return swedish ? "Värden på en klassgräns hör till den lägre klassen."
-                   : "Values on a class break belong to the lower class.";
-}
+std::string legendEdgeNote(bool swedish) { return std::string(tr(StringId::BreakEdgeNote, lang(swedish))); }
 
-std::string noDataLabel(bool swedish) { return swedish ? "Uppgift saknas" : "No data"; }
+std::string noDataLabel(bool swedish) { return std::string(tr(StringId::NoData, lang(swedish))); }
 
 }  // namespace geso::core

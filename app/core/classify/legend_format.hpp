@@ -48,6 +48,6 @@ std::vector<std::string> cityRelativeLegendLabels(const Classes& c, double refer
 std::string cityReferenceNote(bool swedish);
 
 std::string legendEdgeNote(bool swedish);  // "Värden på en klassgräns hör till den lägre klassen."
-std::string noDataLabel(bool swedish);     // "Uppgift saknas" / "No data"
+std::string noDataLabel(bool swedish);     // "Ingen data" / "No data"
 
 }  // namespace geso::core

@@ -99,7 +99,7 @@ std::string provenanceSentence(const Provenance& prov, std::initializer_list<Dat
     return out + ".";
 }
 
-int resolveYear(const IndicatorTable& t, int year) { return year ? year : t.latestYear(); }
+int resolveYear(const IndicatorTable& t, int year) { return year ? year : t.latestAreaYear(); }
 
 Status checkYear(const IndicatorTable& t, int year) {
     if (std::find(t.years.begin(), t.years.end(), year) != t.years.end()) return Ok{};

@@ -120,7 +120,7 @@ Result<Choropleth> buildChoropleth(const Project& p, const MapVariable& variable
     if (fromTable) {
         auto table = requireTable(p);
         if (!table) return table.error();
-        c.year = variable.year ? variable.year : table.value()->latestYear();
+        c.year = variable.year ? variable.year : table.value()->latestAreaYear();  // a city-only year has nothing to map
         c.customWeights = weightsAreCustom(variable.indexOptions(), p.catalogue);
     }
     auto values = variableValues(p, variable, c.year);

@@ -87,7 +87,6 @@ std::string Provenance::line(Lang lang) const {
 }
 
 std::string Provenance::text(DataSource source, Lang lang) const {
-    const bool en = lang == Lang::En;
     std::string out;
     switch (source) {
         case DataSource::Areas:
@@ -100,8 +99,8 @@ std::string Provenance::text(DataSource source, Lang lang) const {
         case DataSource::Initiatives:
         case DataSource::Trygghet: {
             const std::string& file = source == DataSource::Initiatives ? initiativesSource : trygghetSource;
-            if (illustrative(source)) return en ? "Illustrative points" : "Illustrativa punkter";
-            if (!file.empty()) return (en ? "Points: " : "Punkter: ") + file;
+            if (illustrative(source)) return std::string(tr(StringId::ProvIllustrativePoints, lang));
+            if (!file.empty()) return trFormat(StringId::ProvPoints, lang, {file});
             break;
         }
     }

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/crs/crs.hpp"
+#include "core/index/column_mapping.hpp"
 #include "core/index/index_model.hpp"
 
 namespace geso::cli {
@@ -70,8 +71,8 @@ bool looksLikeCrs(const std::string& v) {
 }
 
 void addDataOptions(OptionSpec& spec) {
-    spec.withValue.insert({"--areas", "--areas-layer", "--assume-crs", "--crs", "--indicators", "--initiatives",
-                           "--trygghet"});
+    spec.withValue.insert({"--areas", "--areas-layer", "--assume-crs", "--crs", "--indicators", "--indicators-layer",
+                           "--layout", "--columns", "--table-year", "--initiatives", "--trygghet"});
 }
 
 void addVariableOptions(OptionSpec& spec) {
@@ -90,6 +91,21 @@ std::string parseDataOptions(const Args& args, bool fieldMap, DataOptions& data)
     data.areasPath = args.valueOr("--areas", "");
     data.areasLayer = args.valueOr("--areas-layer", "");
     data.indicatorsPath = args.valueOr("--indicators", "");
+    data.indicatorsLayer = args.valueOr("--indicators-layer", "");
+    data.indicatorsLayout = args.valueOr("--layout", "");
+    data.indicatorsColumns = args.valueOr("--columns", "");
+    if (!data.indicatorsLayout.empty() && !parseLayout(data.indicatorsLayout)) return "--layout must be auto, wide or long";
+    if (!data.indicatorsColumns.empty()) {  // a typo in the mapping is a usage error, before any load
+        TableOptions unused;
+        if (auto cat = loadCatalogue(bundledCatalogPath()))
+            if (Status st = parseColumnMapping(data.indicatorsColumns, cat.value(), unused); !st)
+                return "--columns: " + st.error().what;
+    }
+    if (auto y = args.value("--table-year")) {
+        const auto parsed = parseInt(*y);
+        if (!parsed || *parsed < 1000 || *parsed > 9999) return "--table-year must be a year, e.g. 2024";
+        data.indicatorsYear = *parsed;
+    }
     data.initiativesPath = args.valueOr("--initiatives", "");
     data.trygghetPath = args.valueOr("--trygghet", "");
     data.displayCrs = crsArgument(args.valueOr("--crs", data.displayCrs));

@@ -21,6 +21,7 @@ bool looksLikeCrs(const std::string& value);
 
 // Adds the shared options to a command's spec.
 void addDataOptions(OptionSpec& spec);      // --areas --areas-layer --assume-crs --crs --indicators
+                                            // --indicators-layer --layout --columns --table-year
                                             // --initiatives --trygghet
 void addVariableOptions(OptionSpec& spec);  // --total --dimension --indicator --field --year --normalize --weights
 void addStyleOptions(OptionSpec& spec);     // --method --classes --breaks --palette --reverse --single-year

@@ -18,6 +18,7 @@ struct ClassRequest {
 
 struct LoadRequest {                   // "" = the bundled file
     std::string areasPath, indicatorsPath, initiativesPath, trygghetPath;
+    std::string tableLayout, tableColumns;  // how to read the indicator table ("" = detected)
 };
 
 struct ExportRequest {

@@ -117,6 +117,7 @@ struct AppState {
 
     // Files in use (for the load dialog).
     std::string areasPath, indicatorsPath, initiativesPath, trygghetPath;
+    std::string tableLayout, tableColumns;    // how the indicator table was read
 
     // Layout: the map area in framebuffer-independent ImGui coordinates.
     float mapX = 0, mapY = 0, mapW = 0, mapH = 0;

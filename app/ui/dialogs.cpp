@@ -154,6 +154,8 @@ void drawLoadDialog(const AppState& s, UiState& u, Actions& out) {
     if (!u.loadFieldsFilled) {
         u.loadAreas = s.areasPath; u.loadIndicators = s.indicatorsPath;
         u.loadInitiatives = s.initiativesPath; u.loadTrygghet = s.trygghetPath;
+        u.loadLayout = s.tableLayout == "wide" ? 1 : s.tableLayout == "long" ? 2 : 0;
+        u.loadColumns = s.tableColumns;
         u.loadFieldsFilled = true;
     }
     centreNextWindow(640 * scale, 480 * scale);
@@ -173,10 +175,25 @@ void drawLoadDialog(const AppState& s, UiState& u, Actions& out) {
         if (ImGui::Button(trc(S::Browse, l))) { u.browseTarget = i; u.browseDir.clear(); }
         if (u.browseTarget == i) drawBrowser(s, u, *fields[i], false);
         ImGui::PopID();
+        if (i == 1) {
+            // How to read the city's own table when its columns have other names (core/index/column_mapping).
+            ImGui::Indent();
+            ImGui::TextUnformatted(trc(S::TableLayout, l));
+            ImGui::SameLine();
+            ImGui::RadioButton(trc(S::LayoutAuto, l), &u.loadLayout, 0); ImGui::SameLine();
+            ImGui::RadioButton(trc(S::LayoutWide, l), &u.loadLayout, 1); ImGui::SameLine();
+            ImGui::RadioButton(trc(S::LayoutLong, l), &u.loadLayout, 2);
+            ImGui::PushItemWidth(-1);
+            ImGui::InputTextWithHint("##columns", trc(S::TableColumnsHint, l), &u.loadColumns);
+            ImGui::PopItemWidth();
+            ImGui::Unindent();
+        }
     }
     ImGui::TextDisabled("%s", trc(S::EmptyIsBundled, l));
     if (ImGui::Button(trc(S::Open, l))) {
-        out.load = LoadRequest{u.loadAreas, u.loadIndicators, u.loadInitiatives, u.loadTrygghet};
+        static const char* const kLayouts[] = {"", "wide", "long"};
+        out.load = LoadRequest{u.loadAreas,    u.loadIndicators, u.loadInitiatives,
+                               u.loadTrygghet, kLayouts[std::clamp(u.loadLayout, 0, 2)], u.loadColumns};
         u.showLoad = false;
         u.loadFieldsFilled = false;
         u.browseTarget = -1;

@@ -23,6 +23,8 @@ struct UiState {
 
     std::string search;                // search box over area names
     std::string loadAreas, loadIndicators, loadInitiatives, loadTrygghet;  // path fields
+    int loadLayout = 0;                // 0 auto, 1 wide, 2 long
+    std::string loadColumns;           // column mapping text
     bool loadFieldsFilled = false;     // copied from AppState the first time the dialog opens
     std::string browseDir;             // simple file browser: current directory
     int browseTarget = -1;             // which path field the browser fills (0..3 load, 4 export), -1 = closed

@@ -76,8 +76,10 @@ void MapSession::load(const core::DataOptions& options) {
         reportError(r.error());
         // A table rejected for its errors: list all of them, with row and column, in the join report.
         if (!options.indicatorsPath.empty() && options.indicatorsPath != "none" && m_project)
-            if (auto t = core::loadIndicatorTable(options.indicatorsPath, m_project->catalogue); t && t.value().hasErrors())
-                setJoinReport(t.value(), true);
+            if (auto table = core::indicatorTableOptions(options, m_project->catalogue))
+                if (auto t = core::loadIndicatorTable(options.indicatorsPath, m_project->catalogue, table.value());
+                    t && t.value().hasErrors())
+                    setJoinReport(t.value(), true);
         return;  // keep what was loaded before (or nothing)
     }
     m_project = std::move(r).value();
@@ -91,6 +93,8 @@ void MapSession::load(const core::DataOptions& options) {
     s.indicatorsPath = options.indicatorsPath;
     s.initiativesPath = options.initiativesPath;
     s.trygghetPath = options.trygghetPath;
+    s.tableLayout = options.indicatorsLayout;
+    s.tableColumns = options.indicatorsColumns;
     s.provenance = p.provenance.line(s.lang);
     // Table issues go to the join report only (the project lists them among its warnings too).
     s.warnings.clear();
@@ -350,6 +354,8 @@ void MapSession::apply(const ui::Actions& a, const ui::UiState&) {
         o.indicatorsPath = a.load->indicatorsPath;
         o.initiativesPath = a.load->initiativesPath;
         o.trygghetPath = a.load->trygghetPath;
+        o.indicatorsLayout = a.load->tableLayout;
+        o.indicatorsColumns = a.load->tableColumns;
         load(o);
     }
     if (a.lang && *a.lang != s.lang) setLang(*a.lang);

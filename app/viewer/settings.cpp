@@ -45,6 +45,8 @@ Settings loadSettings(const std::filesystem::path& file) {
     str("indicators", s.indicators);
     str("initiatives", s.initiatives);
     str("trygghet", s.trygghet);
+    str("table_layout", s.tableLayout);
+    str("table_columns", s.tableColumns);
     str("variable_kind", s.variableKind);
     str("variable_id", s.variableId);
     num("year", s.year);
@@ -72,7 +74,8 @@ bool saveSettings(const std::filesystem::path& file, const Settings& s) {
         out << "# geso-atlas viewer settings (rewritten on exit)\n"
             << "window_width=" << s.windowWidth << "\nwindow_height=" << s.windowHeight << "\nlang=" << s.lang
             << "\nareas=" << s.areas << "\nindicators=" << s.indicators << "\ninitiatives=" << s.initiatives
-            << "\ntrygghet=" << s.trygghet << "\nvariable_kind=" << s.variableKind << "\nvariable_id=" << s.variableId
+            << "\ntrygghet=" << s.trygghet << "\ntable_layout=" << s.tableLayout
+            << "\ntable_columns=" << s.tableColumns << "\nvariable_kind=" << s.variableKind << "\nvariable_id=" << s.variableId
             << "\nyear=" << s.year << "\nmethod=" << s.method << "\nclasses=" << s.classes << "\npalette=" << s.palette
             << "\nreversed=" << (s.reversed ? 1 : 0) << "\nshow_table=" << (s.showTable ? 1 : 0)
             << "\nshow_strip_plot=" << (s.showStripPlot ? 1 : 0) << "\nshow_sidebar=" << (s.showSidebar ? 1 : 0)

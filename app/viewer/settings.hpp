@@ -14,6 +14,7 @@ struct Settings {
     int windowWidth = 1600, windowHeight = 1000;
     std::string lang;                    // "" = not set (Swedish)
     std::string areas, indicators, initiatives, trygghet;  // "" = bundled
+    std::string tableLayout, tableColumns;                 // how the indicator table is read ("" = detected)
     std::string variableKind, variableId;                  // "total", "dimension", "indicator", "field"
     int year = 0;
     std::string method;                  // core method name ("jenks"…); "" = the variable's default

@@ -76,6 +76,10 @@ core::DataOptions dataOptions(const ViewerOptions& o, const Settings& s) {
     d.indicatorsPath = o.indicators.value_or(s.indicators);
     d.initiativesPath = o.initiatives.value_or(s.initiatives);
     d.trygghetPath = o.trygghet.value_or(s.trygghet);
+    if (!o.indicators) {  // the remembered way of reading the remembered table
+        d.indicatorsLayout = s.tableLayout;
+        d.indicatorsColumns = s.tableColumns;
+    }
     if (o.crs) d.displayCrs = *o.crs;
     return d;
 }
@@ -225,6 +229,8 @@ int runViewer(int argc, char** argv, int first) {
         settings.indicators = session.options().indicatorsPath;
         settings.initiatives = session.options().initiativesPath;
         settings.trygghet = session.options().trygghetPath;
+        settings.tableLayout = session.options().indicatorsLayout;
+        settings.tableColumns = session.options().indicatorsColumns;
         storeChoice(session.choice(), settings);
         storeUi(ui, settings);
         if (canWrite) saveSettings(dir / "settings.ini", settings);

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 #include <sys/wait.h>
@@ -55,7 +56,8 @@ TEST(MapOptions, BadCrsAndStyleValuesAreUsageErrorsInBothCommands) {
         const std::string name = c.substr(0, c.find(' ')), rest = c.substr(c.find(' ') + 1);
         for (const char* bad : {"--crs EPSG:99999", "--crs foo", "--assume-crs Amersfoort", "--classes 12",
                                 "--method manual", "--breaks 90,x", "--breaks 110,90", "--method nope",
-                                "--normalize median", "--weights nope=1", "--lang de"}) {
+                                "--normalize median", "--weights nope=1", "--lang de", "--layout diagonal",
+                                "--table-year 24", "--columns nokey=x"}) {
             const CliResult r = run(name, rest + " " + bad);
             EXPECT_EQ(r.exitCode, 2) << name << " " << bad << ": " << r.err;
             EXPECT_NE(r.err.find("geso-atlas: " + name + ": "), std::string::npos) << r.err;
@@ -95,4 +97,26 @@ TEST(MapOptions, OwnBoundaryFileLeavesOutTheBundledMalmoPointsInBothCommands) {
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(layersOf(gpkg), (std::set<std::string>{"geso_omraden", "indikatorer", "layer_styles", "pagaende_insatser"}));
     fs::remove_all(own);
+}
+
+TEST(MapOptions, ColumnsAndLayoutReadATableWithOtherColumnNames) {
+    const fs::path dir = fs::temp_directory_path() / "geso_options_columns";
+    fs::create_directories(dir);
+    std::ifstream in(std::string(GESO_SOURCE_DIR) + "/geodata/indikatorer.csv");
+    std::ofstream table(dir / "tabell.csv");
+    std::string line;
+    bool header = true;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line[0] == '#') continue;
+        if (header) line.replace(line.find("geso_kod"), 8, "Omr");  // no alias finds "Omr"
+        header = false;
+        table << line << "\n";
+    }
+    table.close();
+    const std::string common = "--out " + (dir / "ut.csv").string() + " --indicators " + (dir / "tabell.csv").string();
+    EXPECT_EQ(run("export", common).exitCode, 1);  // no area code column
+    const CliResult r = run("export", common + " --columns code=Omr --layout wide");
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(fs::exists(dir / "ut.csv"));
+    fs::remove_all(dir);
 }

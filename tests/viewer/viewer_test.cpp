@@ -172,7 +172,7 @@ TEST(MapSession, BadFilesBecomeErrorsAndKeepTheLoadedMap) {
     MapSession m;
     m.load({});
     ui::Actions a;
-    a.load = ui::LoadRequest{"/nonexistent/omraden.gpkg", "", "", ""};
+    a.load = ui::LoadRequest{"/nonexistent/omraden.gpkg", "", "", "", "", ""};
     m.apply(a, {});
     ASSERT_FALSE(m.state().errors.empty());
     EXPECT_NE(m.state().errors.back().find("/nonexistent/omraden.gpkg"), std::string::npos);
@@ -313,4 +313,51 @@ TEST(MapSession, AChosenPaletteSurvivesAChangeOfMethodUnlessCentringChanges) {
     a.classes = ui::ClassRequest{ui::Method::Centred, 5, {}};  // sequential → diverging: the core picks again
     m.apply(a, {});
     EXPECT_EQ(m.state().palette, "RdBu");
+}
+
+namespace {
+// The bundled indicator table with its header renamed, the way another office might write it.
+fs::path renamedTable(const fs::path& dir, bool duplicateRow) {
+    std::ifstream in(std::string(GESO_SOURCE_DIR) + "/geodata/indikatorer.csv");
+    std::string line, text;
+    bool header = true;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line[0] == '#') continue;
+        if (header) {
+            line.replace(line.find("geso_kod"), 8, "Områdeskod");
+            line.replace(line.find("år"), 3, "Årtal");
+            header = false;
+        }
+        text += line + "\n";
+    }
+    if (duplicateRow) text += text.substr(text.rfind('\n', text.size() - 2) + 1);  // the last row again
+    const fs::path p = dir / (duplicateRow ? "dubblett.csv" : "omdopt.csv");
+    std::ofstream(p) << text;
+    return p;
+}
+}  // namespace
+
+TEST(MapSession, LoadsATableWithTheColumnsTheUserMapsAndReportsTheJoin) {
+    const fs::path d = tempDir("columns");
+    MapSession m;
+    m.load({});
+    ui::Actions a;
+    a.load = ui::LoadRequest{"", renamedTable(d, false).string(), "", "", "wide", "kod=Områdeskod,år=Årtal"};
+    m.apply(a, {});
+    ASSERT_TRUE(m.state().errors.empty()) << m.state().errors.back();
+    EXPECT_EQ(m.state().tableColumns, "kod=Områdeskod,år=Årtal");
+    EXPECT_EQ(m.options().indicatorsLayout, "wide");
+    EXPECT_NE(m.state().joinSummary.find("omdopt.csv"), std::string::npos) << m.state().joinSummary;
+    EXPECT_FALSE(m.state().joinFailed);
+    const int version = m.state().joinReportVersion;
+    // A table with a duplicate row is refused; the map stays, the report lists why.
+    a.load = ui::LoadRequest{"", renamedTable(d, true).string(), "", "", "", "kod=Områdeskod,år=Årtal"};
+    m.apply(a, {});
+    ASSERT_FALSE(m.state().errors.empty());
+    EXPECT_TRUE(m.state().joinFailed);
+    EXPECT_GT(m.state().joinReportVersion, version);
+    ASSERT_FALSE(m.state().joinReport.empty());
+    EXPECT_NE(m.state().joinReport.front().find("dubblett.csv"), std::string::npos) << m.state().joinReport.front();
+    EXPECT_EQ(m.state().areaCount(), 14u);
+    fs::remove_all(d);
 }

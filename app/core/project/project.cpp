@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/geom/triangulate.hpp"
+#include "core/index/column_mapping.hpp"
 #include "core/geom/validate.hpp"
 #include "core/io/vector_reader.hpp"
 #include "core/text/strings.hpp"
@@ -137,8 +138,22 @@ void detectAreaKeys(Project& p) {
     }
 }
 
-Status loadIndicators(Project& p, const std::string& path) {
-    auto table = loadIndicatorTable(path, p.catalogue);
+Result<TableOptions> indicatorTableOptions(const DataOptions& o, const Catalogue& catalogue) {
+    TableOptions t;
+    t.layer = o.indicatorsLayer;
+    t.defaultYear = o.indicatorsYear;
+    if (!o.indicatorsLayout.empty()) {
+        const auto layout = parseLayout(o.indicatorsLayout);
+        if (!layout) return Error{"'" + o.indicatorsLayout + "' is not auto, wide or long", "table layout"};
+        t.layout = *layout;
+    }
+    if (!o.indicatorsColumns.empty())
+        if (Status st = parseColumnMapping(o.indicatorsColumns, catalogue, t); !st) return st.error();
+    return t;
+}
+
+Status loadIndicators(Project& p, const std::string& path, const TableOptions& tableOptions) {
+    auto table = loadIndicatorTable(path, p.catalogue, tableOptions);
     if (!table) return table.error();
     IndicatorTable t = std::move(table).value();
     if (const TableIssue* e = t.firstError()) return Error{e->location() + ": " + e->message, path};
@@ -188,7 +203,9 @@ Result<Project> loadProject(const DataOptions& o) {
 
     if (o.indicatorsPath != kNone && !p.codeField.empty()) {
         const std::string path = o.indicatorsPath.empty() ? bundledIndicatorsPath() : o.indicatorsPath;
-        if (Status s = loadIndicators(p, path); !s) return s.error();
+        auto tableOptions = indicatorTableOptions(o, p.catalogue);
+        if (!tableOptions) return tableOptions.error();
+        if (Status s = loadIndicators(p, path, tableOptions.value()); !s) return s.error();
     } else if (o.indicatorsPath != kNone && !o.indicatorsPath.empty()) {
         return Error{"the area layer has no GeSO code column (geso_kod) to join the indicator table on", areasPath};
     }

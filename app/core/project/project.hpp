@@ -17,6 +17,11 @@ namespace geso::core {
 // "" = the bundled file in geodata/ (schematic or illustrative); "none" = no such layer.
 struct DataOptions {
     std::string areasPath, areasLayer, indicatorsPath, initiativesPath, trygghetPath;
+    // How to read the indicator table, as text (core/index/column_mapping.hpp):
+    // sheet/table name, "auto|wide|long", "code=Områdeskod,year=År,…", and the year
+    // of a table without a year column (0 = it must have one). "" = detected.
+    std::string indicatorsLayer, indicatorsLayout, indicatorsColumns;
+    int indicatorsYear = 0;
     std::string displayCrs = "EPSG:3008", assumeCrs;
     // Label points (GEOS maximum inscribed circle) cost time on big layers and
     // are not drawn there anyway; above this many features the bbox centre is used.
@@ -69,7 +74,10 @@ Result<Project> loadProject(const DataOptions& options);
 
 // Reloads just the indicator table into an existing project (viewer: "Öppna
 // indikatortabell…"); the project is unchanged on error.
-Status loadIndicators(Project& project, const std::string& path);
+Status loadIndicators(Project& project, const std::string& path, const TableOptions& table = {});
+
+// The TableOptions the DataOptions' text says; errors name the option's text.
+Result<TableOptions> indicatorTableOptions(const DataOptions& options, const Catalogue& catalogue);
 
 // $GESO_DATA_DIR if set, else the repository's geodata/ directory.
 std::string bundledDataDir();

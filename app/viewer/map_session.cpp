@@ -452,8 +452,10 @@ void MapSession::exportData(const ui::ExportRequest& r) {
         req.year = m_state.year;
         req.lang = m_state.lang;
         if (m_map && m_choice.kind != core::VariableKind::Field) {
-            req.style = m_map->style;
+            // The variable on screen with its style (manual breaks too) opens in QGIS;
+            // every other variable keeps its own default style, as the app shows it.
             req.defaultVariable = m_choice.kind == core::VariableKind::Total ? m_project->catalogue.totalId : m_choice.id;
+            req.variableStyles[req.defaultVariable] = m_map->style;
         }
         st = core::exportGeoPackage(*m_project, req);
     } else if (r.kind == ui::ExportRequest::Kind::Csv) {

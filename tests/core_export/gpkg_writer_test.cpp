@@ -55,7 +55,7 @@ struct Fixture {
         ps.isDefault = true;
         ps.symbol = SymbolKind::Marker;
         ps.field = "tema";
-        ps.categories = {{"Trygghet", {1, 2, 3, 255}, "Trygghet"}, {"Skola", {4, 5, 6, 255}, "Skola"}};
+        ps.categories = {{"Trygghet", {1, 2, 3, 255}, "Trygghet", "", std::nullopt}, {"Skola", {4, 5, 6, 255}, "Skola", "", std::nullopt}};
         p.styles = {ps};
         ExportTable t;
         t.name = "lang";

@@ -8,11 +8,14 @@
 #include <map>
 #include <memory>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 #include "core/classify/palette.hpp"
 #include "core/export/export.hpp"
+#include "core/project/point_symbology.hpp"
 #include "gpkg_read.hpp"
 #include "test_util.hpp"
 #include "xml_check.hpp"
@@ -681,4 +684,62 @@ TEST_F(ProjectExport, EveryWrittenValueReadsBackExactly) {
     EXPECT_EQ(rows, static_cast<size_t>(ind->GetFeatureCount()));
     EXPECT_GT(rows, 14u * 12u);
     std::cerr << rows << " indicator rows read back, " << nulls << " of them NULL\n";
+}
+
+TEST_F(ProjectExport, PointLayersCarryTheAppsOwnSymbols) {
+    ExportRequest req;
+    auto content = buildGpkgContent(project(), req);
+    ASSERT_TRUE(content.ok()) << content.error().line();
+    for (const auto& [table, kind, layer] :
+         {std::tuple{kInitiativesTable, PointLayerKind::Initiatives, &*project().initiatives},
+          std::tuple{kTrygghetTable, PointLayerKind::Trygghet, &*project().trygghet}}) {
+        const ExportTable* t = nullptr;
+        for (const auto& x : content.value().tables)
+            if (x.name == table) t = &x;
+        ASSERT_NE(t, nullptr) << table;
+        ASSERT_EQ(t->styles.size(), 1u);
+        const LayerStyle& s = t->styles.front();
+        const PointSymbology sym = symbolizePoints(*layer, kind);
+        EXPECT_EQ(s.field, sym.fields.category);
+        ASSERT_EQ(s.categories.size(), sym.categories.size()) << table;
+        std::set<std::string> looks;  // shape + fill: 7 themes share 6 shapes, never a look
+        for (size_t i = 0; i < s.categories.size(); ++i) {
+            EXPECT_EQ(s.categories[i].value, sym.categories[i].value);
+            EXPECT_EQ(s.categories[i].color.r, sym.categories[i].fill.r);
+            EXPECT_EQ(s.categories[i].color.g, sym.categories[i].fill.g);
+            EXPECT_EQ(s.categories[i].color.b, sym.categories[i].fill.b);
+            ASSERT_TRUE(s.categories[i].outline.has_value());
+            EXPECT_EQ(s.categories[i].outline->r, sym.categories[i].stroke.r);
+            looks.insert(s.categories[i].marker + toHex(sym.categories[i].fill));
+        }
+        EXPECT_EQ(looks.size(), s.categories.size()) << table << ": one look per category";
+        EXPECT_NEAR(s.markerSizeMm, sym.sizePx * 25.4 / 96.0, 1e-9);
+        const std::string qml = styleQml(s);
+        EXPECT_EQ(strictXmlProblem(qml), "");
+        EXPECT_NE(qml.find("type=\"categorizedSymbol\""), std::string::npos);
+        EXPECT_NE(qml.find("\"" + s.categories[1].marker + "\""), std::string::npos);
+    }
+}
+
+TEST_F(ProjectExport, TheVariableOnScreenKeepsItsStyleAndTheOthersTheirDefaults) {
+    ExportRequest req;
+    req.defaultVariable = "utbildning";
+    MapStyle manual;
+    manual.spec.method = ClassMethod::Manual;
+    manual.spec.manualUpper = {90, 100, 1000};
+    manual.spec.k = 3;
+    req.variableStyles["utbildning"] = manual;  // the viewer's dragged breaks
+    auto content = buildGpkgContent(project(), req);
+    ASSERT_TRUE(content.ok()) << content.error().line();
+    const ExportTable& areas = content.value().tables.front();
+    for (const LayerStyle& s : areas.styles) {
+        if (s.field == "utbildning") {
+            EXPECT_TRUE(s.isDefault);
+            ASSERT_EQ(s.ranges.size(), 3u);
+            EXPECT_EQ(s.ranges[0].upper, 90);
+        } else {
+            EXPECT_FALSE(s.isDefault) << s.field;
+            EXPECT_EQ(s.ranges.size(), 5u) << s.field << ": its own default, centred on Malmö = 100";
+        }
+    }
 }

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "core/export/safe_write.hpp"
+#include "core/project/point_symbology.hpp"
 
 namespace geso::core {
 namespace {
@@ -133,46 +134,46 @@ std::vector<Column> safeColumnNames(std::vector<Column> cols) {
     return cols;
 }
 
-// Colour-blind-friendly qualitative colours for categories (Okabe & Ito 2008),
-// in order of first appearance of each value.
-const StyleColor kCategoryColors[] = {{230, 159, 0, 255},  {86, 180, 233, 255}, {0, 158, 115, 255},
-                                      {240, 228, 66, 255}, {0, 114, 178, 255},  {213, 94, 0, 255},
-                                      {204, 121, 167, 255}, {0, 0, 0, 255}};
+// QGIS's simple-marker names for the app's shapes (QgsSimpleMarkerSymbolLayerBase).
+const char* qgisMarkerName(MarkerShape shape) {
+    switch (shape) {
+        case MarkerShape::Circle: return "circle";
+        case MarkerShape::Square: return "square";
+        case MarkerShape::Triangle: return "equilateral_triangle";
+        case MarkerShape::Diamond: return "diamond";
+        case MarkerShape::Hexagon: return "hexagon";
+        case MarkerShape::Pentagon: return "pentagon";
+    }
+    return "circle";
+}
 
-LayerStyle pointStyle(const PointLayer& layer, const std::vector<std::string>& fieldPrefs, Lang lang) {
+StyleColor styleColor(Rgba c) { return {c.r, c.g, c.b, c.a}; }
+
+// The app's own point symbols (core/project/point_symbology) as a QGIS
+// categorized style: same categories, shapes, colours and sizes (px at 96 dpi → mm).
+// `exportedField` is the category column's name in the GeoPackage (safeColumnNames).
+LayerStyle pointStyle(const PointSymbology& sym, const std::string& exportedField, Lang lang) {
     LayerStyle s;
     s.symbol = SymbolKind::Marker;
     s.isDefault = true;
-    s.outline = {35, 35, 35, 255};
-    s.outlineWidthMm = 0.3;
-    s.markerSizeMm = 3.0;
-    const Column* field = nullptr;
-    for (const auto& want : fieldPrefs)
-        if (const Column* c = layer.column(want); c && c->type == FieldType::Text) {
-            field = c;
-            break;
-        }
-    if (!field) {
+    s.markerSizeMm = sym.sizePx * PointSymbology::mmPerPx;
+    s.outlineWidthMm = sym.strokePx * PointSymbology::mmPerPx;
+    const PointCategory* only = sym.categories.size() == 1 ? &sym.categories.front() : nullptr;
+    if (exportedField.empty() || sym.categories.empty() || only) {
         s.name = lang == Lang::En ? "Points" : "Punkter";
-        s.singleColor = kCategoryColors[4];
+        if (only) {
+            s.singleColor = styleColor(only->fill);
+            s.outline = styleColor(only->stroke);
+        }
         return s;
     }
-    s.field = field->name;
-    s.name = truncateUtf8((lang == Lang::En ? "By " : "Efter ") + field->name, kMaxStyleNameChars);
-    s.description = (lang == Lang::En ? "Categories of " : "Kategorier av ") + field->name;
-    std::vector<std::string> values;
-    for (size_t i = 0; i < field->text.size(); ++i) {
-        const bool null = i < field->isNull.size() && field->isNull[i];
-        if (!null && std::find(values.begin(), values.end(), field->text[i]) == values.end())
-            values.push_back(field->text[i]);
-    }
-    constexpr size_t kColors = sizeof kCategoryColors / sizeof kCategoryColors[0];
-    for (size_t i = 0; i < values.size(); ++i)
-        s.categories.push_back({values[i], kCategoryColors[i % kColors], values[i]});
-    if (s.categories.empty()) {
-        s.field.clear();
-        s.singleColor = kCategoryColors[4];
-    }
+    s.field = exportedField;
+    s.name = truncateUtf8((lang == Lang::En ? "By " : "Efter ") + exportedField, kMaxStyleNameChars);
+    s.description = (lang == Lang::En ? "Categories of " : "Kategorier av ") + exportedField;
+    s.outline = styleColor(sym.categories.front().stroke);
+    for (const PointCategory& c : sym.categories)
+        s.categories.push_back({c.value, styleColor(c.fill), c.value.empty() ? "–" : c.value,
+                                qgisMarkerName(c.shape), styleColor(c.stroke)});
     return s;
 }
 
@@ -203,8 +204,8 @@ std::vector<std::string> ownAreaStyleNames(const Project& p) {
     return out;
 }
 
-ExportTable pointTable(const char* name, const PointLayer& layer, const std::string& crs, const std::string& what,
-                       const std::string& provenance, const std::vector<std::string>& fieldPrefs, Lang lang) {
+ExportTable pointTable(const char* name, const PointLayer& layer, PointLayerKind kind, const std::string& crs,
+                       const std::string& what, const std::string& provenance, Lang lang) {
     ExportTable t;
     t.name = name;
     t.geometry = TableGeometry::Point;
@@ -215,7 +216,11 @@ ExportTable pointTable(const char* name, const PointLayer& layer, const std::str
     const std::string source = fileName(layer.source.path);
     t.description = what + (source.empty() ? "" : " (" + source + ")") + ". " + provenance;
     t.metadata = {{"SOURCE", source}, {"PROVENANCE", provenance}};
-    t.styles = {pointStyle(layer, fieldPrefs, lang)};
+    const PointSymbology sym = symbolizePoints(layer, kind);
+    std::string field;
+    for (size_t c = 0; c < layer.columns.size(); ++c)
+        if (layer.columns[c].name == sym.fields.category) field = t.columns[c].name;
+    t.styles = {pointStyle(sym, field, lang)};
     t.ownedStyleNames = ownPointStyleNames(layer);
     return t;
 }
@@ -231,7 +236,10 @@ struct IndexStyleInput {
 // no clamping, draws every area the app colours.
 Result<LayerStyle> indexStyle(const Project& p, const ExportRequest& req, const IndexStyleInput& in,
                               const std::vector<double>& fieldValues, Column* classColumn) {
-    const MapStyle style = req.style ? *req.style : defaultStyle(in.variable);
+    const auto own = req.variableStyles.find(in.field);
+    const MapStyle style = own != req.variableStyles.end() ? own->second
+                           : req.style                     ? *req.style
+                                                           : defaultStyle(in.variable);
     auto ch = buildChoropleth(p, in.variable, style, req.lang);
     if (!ch) return ch.error();
     const Choropleth& c = ch.value();
@@ -454,15 +462,13 @@ Result<GpkgContent> buildGpkgContent(const Project& p, const ExportRequest& req)
     if (!method.empty()) content.tables.front().metadata["METHOD"] = method;
 
     if (p.initiatives)
-        content.tables.push_back(pointTable(kInitiativesTable, *p.initiatives, displayCrs,
+        content.tables.push_back(pointTable(kInitiativesTable, *p.initiatives, PointLayerKind::Initiatives, displayCrs,
                                             en ? "Ongoing initiatives" : "Pågående insatser",
-                                            provenanceSentence(prov, {DataSource::Initiatives}, req.lang),
-                                            {"tema", "theme", "kategori", "category"}, req.lang));
+                                            provenanceSentence(prov, {DataSource::Initiatives}, req.lang), req.lang));
     if (p.trygghet)
-        content.tables.push_back(pointTable(kTrygghetTable, *p.trygghet, displayCrs,
+        content.tables.push_back(pointTable(kTrygghetTable, *p.trygghet, PointLayerKind::Trygghet, displayCrs,
                                             en ? "Safety areas" : "Trygghetsområden",
-                                            provenanceSentence(prov, {DataSource::Trygghet}, req.lang),
-                                            {"typ", "type", "kategori", "category"}, req.lang));
+                                            provenanceSentence(prov, {DataSource::Trygghet}, req.lang), req.lang));
 
     content.metadata = {
         {"TITLE", en ? "geso-atlas: Malmö's geographic statistical areas (GeSO)"

@@ -17,6 +17,7 @@
 //   gpkg_metadata      provenance for the GeoPackage and each table.
 #include <optional>
 #include <string>
+#include <map>
 #include <vector>
 
 #include "core/base/result.hpp"
@@ -37,6 +38,9 @@ struct ExportRequest {
     IndexOptions index;           // normalisation and what-if weights (empty = the city's equal weights)
     // Classification of the styles; nullopt = defaultStyle() per variable, as the app does.
     std::optional<MapStyle> style;
+    // A variable's own style (its id, "total" for the total), before `style`:
+    // the viewer passes the one on screen, every other variable keeps its default.
+    std::map<std::string, MapStyle> variableStyles;
     // The style QGIS opens geso_omraden with: "total", a dimension id, or an
     // indicator id (then that indicator also gets a style).
     std::string defaultVariable = "total";

@@ -7,6 +7,7 @@
 // Ranges follow the app's classification convention, which is also QGIS's:
 // the first range is [lower, upper], every later one (lower, upper].
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,8 @@ struct StyleCategory {
     std::string value;  // attribute value as text
     StyleColor color;
     std::string label;
+    std::string marker;                 // QGIS simple-marker name ("square", "hexagon"…); "" = circle
+    std::optional<StyleColor> outline;  // nullopt = the layer's outline
 };
 
 struct LayerStyle {

@@ -45,17 +45,28 @@ Props fillProps(const LayerStyle& s, const StyleColor& fill) {
             {"style", "solid"}};
 }
 
-Props markerProps(const LayerStyle& s, const StyleColor& fill) {
+// What one symbol looks like: its fill, outline and (markers) shape.
+struct Look {
+    StyleColor fill, outline;
+    std::string marker = "circle";
+};
+
+Look lookOf(const LayerStyle& s, const StyleColor& fill) { return {fill, s.outline, "circle"}; }
+Look lookOf(const LayerStyle& s, const StyleCategory& c) {
+    return {c.color, c.outline.value_or(s.outline), c.marker.empty() ? "circle" : c.marker};
+}
+
+Props markerProps(const LayerStyle& s, const Look& look) {
     const std::string noScale = "3x:0,0,0,0,0,0";
     return {{"angle", "0"},
-            {"color", qgisColor(fill)},
+            {"color", qgisColor(look.fill)},
             {"horizontal_anchor_point", "1"},
             {"joinstyle", "bevel"},
-            {"name", "circle"},
+            {"name", look.marker},
             {"offset", "0,0"},
             {"offset_map_unit_scale", noScale},
             {"offset_unit", "MM"},
-            {"outline_color", qgisColor(s.outline)},
+            {"outline_color", qgisColor(look.outline)},
             {"outline_style", "solid"},
             {"outline_width", formatShortest(s.outlineWidthMm)},
             {"outline_width_map_unit_scale", noScale},
@@ -67,7 +78,7 @@ Props markerProps(const LayerStyle& s, const StyleColor& fill) {
             {"vertical_anchor_point", "1"}};
 }
 
-void writeSymbol(XmlWriter& w, const LayerStyle& s, const std::string& name, const StyleColor& fill) {
+void writeSymbol(XmlWriter& w, const LayerStyle& s, const std::string& name, const Look& look) {
     const bool marker = s.symbol == SymbolKind::Marker;
     w.open("symbol", {{"type", marker ? "marker" : "fill"},
                       {"name", name},
@@ -79,7 +90,7 @@ void writeSymbol(XmlWriter& w, const LayerStyle& s, const std::string& name, con
                      {"enabled", "1"},
                      {"locked", "0"},
                      {"pass", "0"}});
-    const Props props = marker ? markerProps(s, fill) : fillProps(s, fill);
+    const Props props = marker ? markerProps(s, look) : fillProps(s, look.fill);
     w.open("Option", {{"type", "Map"}});
     for (const auto& [k, v] : props) w.empty("Option", {{"type", "QString"}, {"name", k}, {"value", v}});
     w.close();
@@ -111,10 +122,10 @@ void writeRenderer(XmlWriter& w, const LayerStyle& s) {
         }
         w.close();
         w.open("symbols");
-        for (size_t i = 0; i < s.ranges.size(); ++i) writeSymbol(w, s, std::to_string(i), s.ranges[i].color);
+        for (size_t i = 0; i < s.ranges.size(); ++i) writeSymbol(w, s, std::to_string(i), lookOf(s, s.ranges[i].color));
         w.close();
         w.open("source-symbol");
-        writeSymbol(w, s, "0", s.ranges.front().color);
+        writeSymbol(w, s, "0", lookOf(s, s.ranges.front().color));
         w.close();
         w.open("classificationMethod", {{"id", "Custom"}});
         w.empty("symmetricMode", {{"enabled", "0"}, {"symmetrypoint", "0"}, {"astride", "0"}});
@@ -135,17 +146,17 @@ void writeRenderer(XmlWriter& w, const LayerStyle& s) {
         w.close();
         w.open("symbols");
         for (size_t i = 0; i < s.categories.size(); ++i)
-            writeSymbol(w, s, std::to_string(i), s.categories[i].color);
+            writeSymbol(w, s, std::to_string(i), lookOf(s, s.categories[i]));
         w.close();
         w.open("source-symbol");
-        writeSymbol(w, s, "0", s.categories.front().color);
+        writeSymbol(w, s, "0", lookOf(s, s.categories.front()));
         w.close();
     } else {
         XmlWriter::Attributes a = {{"type", "singleSymbol"}};
         a.insert(a.end(), common.begin(), common.end());
         w.open("renderer-v2", a);
         w.open("symbols");
-        writeSymbol(w, s, "0", s.singleColor);
+        writeSymbol(w, s, "0", lookOf(s, s.singleColor));
         w.close();
     }
     w.empty("rotation");

@@ -23,32 +23,33 @@ void writeComparison(XmlWriter& w, const char* op, const std::string& field, con
     w.close();
 }
 
-void writeFillStroke(XmlWriter& w, const LayerStyle& s, const StyleColor& fill) {
+void writeFillStroke(XmlWriter& w, const LayerStyle& s, const StyleColor& fill, const StyleColor& outline) {
     w.open("se:Fill");
     w.textElement("se:SvgParameter", hexColor(fill), {{"name", "fill"}});
     if (fill.a != 255)
         w.textElement("se:SvgParameter", formatShortest(fill.a / 255.0), {{"name", "fill-opacity"}});
     w.close();
     w.open("se:Stroke");
-    w.textElement("se:SvgParameter", hexColor(s.outline), {{"name", "stroke"}});
+    w.textElement("se:SvgParameter", hexColor(outline), {{"name", "stroke"}});
     // SLD widths are pixels; QGIS converts 1 mm ≈ 3.78 px at 96 dpi.
     w.textElement("se:SvgParameter", formatShortest(s.outlineWidthMm * 96.0 / 25.4), {{"name", "stroke-width"}});
     w.textElement("se:SvgParameter", "bevel", {{"name", "stroke-linejoin"}});
     w.close();
 }
 
-void writeSymbolizer(XmlWriter& w, const LayerStyle& s, const StyleColor& fill) {
+void writeSymbolizer(XmlWriter& w, const LayerStyle& s, const StyleColor& fill,
+                     const StyleColor& outline, const std::string& marker = "circle") {
     if (s.symbol == SymbolKind::Fill) {
         w.open("se:PolygonSymbolizer");
-        writeFillStroke(w, s, fill);
+        writeFillStroke(w, s, fill, outline);
         w.close();
         return;
     }
     w.open("se:PointSymbolizer");
     w.open("se:Graphic");
     w.open("se:Mark");
-    w.textElement("se:WellKnownName", "circle");
-    writeFillStroke(w, s, fill);
+    w.textElement("se:WellKnownName", marker);  // QGIS reads its own marker names here too
+    writeFillStroke(w, s, fill, outline);
     w.close();
     w.textElement("se:Size", formatShortest(s.markerSizeMm * 96.0 / 25.4));
     w.close();
@@ -93,7 +94,7 @@ std::string styleSld(const LayerStyle& s, const std::string& layerName) {
             writeComparison(w, "ogc:PropertyIsLessThanOrEqualTo", s.field, formatShortest(r.upper));
             w.close();
             w.close();
-            writeSymbolizer(w, s, r.color);
+            writeSymbolizer(w, s, r.color, s.outline);
             w.close();
         }
     } else if (!s.categories.empty()) {
@@ -102,12 +103,12 @@ std::string styleSld(const LayerStyle& s, const std::string& layerName) {
             w.open("ogc:Filter");
             writeComparison(w, "ogc:PropertyIsEqualTo", s.field, c.value);
             w.close();
-            writeSymbolizer(w, s, c.color);
+            writeSymbolizer(w, s, c.color, c.outline.value_or(s.outline), c.marker.empty() ? "circle" : c.marker);
             w.close();
         }
     } else {
         openRule(w, s.name);
-        writeSymbolizer(w, s, s.singleColor);
+        writeSymbolizer(w, s, s.singleColor, s.outline);
         w.close();
     }
     w.close();  // FeatureTypeStyle

@@ -48,6 +48,9 @@ struct Actions {
     std::optional<ClassRequest> classes;
     std::optional<std::string> palette;
     std::optional<bool> reversed;
+    std::optional<int> normalization;  // AppState::normalization values
+    // New weights, in AppState::dimensionWeights' shape (dimension, then its indicators).
+    std::optional<std::vector<WeightItem>> weights;
 
     // Layers, files, export, app.
     bool pointsChanged = false;        // visibility or filters changed in UiState

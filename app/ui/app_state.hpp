@@ -53,6 +53,13 @@ struct MapClasses {
     double gvf = NAN, gadf = NAN;
 };
 
+// One weight the user can change: a dimension, or an indicator within it.
+struct WeightItem {
+    std::string label;
+    double weight = 1;
+    std::vector<WeightItem> indicators;  // a dimension's, in catalogue order
+};
+
 // A colour scheme the user can pick, with its colours at the current class count.
 struct PaletteChoice {
     std::string id;                   // ColorBrewer name, e.g. "RdBu"
@@ -89,6 +96,10 @@ struct AppState {
     Method method = Method::Quantile;
     int classCount = 5;
     int minClasses = 3, maxClasses = 9;
+    // The index: normalisation (0 Malmö = 100, 1 z-score, 2 min–max) and what-if weights.
+    int normalization = 0;
+    std::vector<WeightItem> dimensionWeights; // per dimension, with its indicators
+    bool customWeights = false;               // not the city's equal weights: the panel says so
     std::vector<PaletteChoice> palettes;      // colour-blind-safe ones first
     std::string palette;
     bool reversed = false;

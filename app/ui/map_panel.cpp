@@ -1,7 +1,9 @@
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "ui/panels.hpp"
 #include "ui/ui_logic.hpp"
@@ -36,6 +38,50 @@ S methodName(Method m) {
 
 // Methods whose class count is fixed by the method (the core ignores k).
 bool fixedCount(Method m) { return m == Method::StdDev || m == Method::BoxMap || m == Method::Manual; }
+
+// Normalisation and weights of the index. Weights move in steps of 0.5 (0–3):
+// enough for "what if education counted double", and a planner can read them.
+void drawIndexControls(const AppState& s, Actions& out) {
+    const Lang l = s.lang;
+    ImGui::TextUnformatted(trc(S::Normalization, l));
+    const S norms[] = {S::NormMalmo100, S::NormZScore, S::NormMinMax};
+    const int current = std::clamp(s.normalization, 0, 2);
+    if (ImGui::BeginCombo("##norm", trc(norms[current], l))) {
+        for (int n = 0; n < 3; ++n)
+            if (ImGui::Selectable(trc(norms[n], l), n == current) && n != current) out.normalization = n;
+        ImGui::EndCombo();
+    }
+    if (s.customWeights) ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.1f, 1.0f), "%s", trc(S::WeightsDiffer, l));
+    if (s.dimensionWeights.empty() || !ImGui::TreeNode(trc(S::WhatIfWeights, l))) return;
+    std::vector<WeightItem> edited = s.dimensionWeights;
+    bool changed = false;
+    const auto slider = [&](const std::string& label, double& w, int id) {
+        float f = static_cast<float>(w);
+        ImGui::PushID(id);
+        ImGui::TextUnformatted(label.c_str());
+        if (ImGui::SliderFloat("##w", &f, 0.0f, 3.0f, "%.1f")) {
+            const double snapped = std::round(static_cast<double>(f) * 2.0) / 2.0;
+            if (snapped != w) { w = snapped; changed = true; }
+        }
+        ImGui::PopID();
+    };
+    int id = 0;
+    for (WeightItem& dim : edited) {
+        slider(dim.label, dim.weight, id++);
+        ImGui::Indent();
+        for (WeightItem& ind : dim.indicators) slider(ind.label, ind.weight, id++);
+        ImGui::Unindent();
+    }
+    if (ImGui::Button(trc(S::WeightsReset, l))) {
+        for (WeightItem& dim : edited) {
+            dim.weight = 1;
+            for (WeightItem& ind : dim.indicators) ind.weight = 1;
+        }
+        changed = true;
+    }
+    if (changed) out.weights = edited;
+    ImGui::TreePop();
+}
 
 }  // namespace
 
@@ -74,6 +120,12 @@ void drawMapPanel(const AppState& s, UiState&, Actions& out) {
             ImGui::EndCombo();
         }
     }
+
+    // The index: how indicators are normalised, and what-if weights (the city's are equal).
+    const bool indexVariable = s.variable >= 0 && static_cast<size_t>(s.variable) < s.variables.size() &&
+                               s.variables[static_cast<size_t>(s.variable)].kind != VarKind::Field &&
+                               s.variables[static_cast<size_t>(s.variable)].kind != VarKind::Indicator;
+    if (indexVariable) drawIndexControls(s, out);
 
     // Method and number of classes.
     ImGui::TextUnformatted(trc(S::PanelClassification, l));

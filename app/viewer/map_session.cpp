@@ -160,6 +160,9 @@ core::MapVariable MapSession::variable() const {
     v.kind = m_choice.kind;
     v.id = m_choice.id;
     v.year = m_choice.year;
+    v.norm = m_choice.norm;
+    v.weights = m_choice.weights;
+    v.dimensionWeights = m_choice.dimensionWeights;
     return v;
 }
 
@@ -234,6 +237,21 @@ void MapSession::rebuildMap() {
         }
     s.palette = m.paletteId;
     s.reversed = m.style.reversed;
+    s.normalization = static_cast<int>(m_choice.norm);
+    s.customWeights = m.customWeights;
+    s.dimensionWeights.clear();
+    const core::Catalogue& cat = p.catalogue;
+    for (size_t d = 0; d < cat.dimensions.size(); ++d) {
+        ui::WeightItem dim{s.lang == core::Lang::En ? cat.dimensions[d].nameEn : cat.dimensions[d].nameSv,
+                           d < m_choice.dimensionWeights.size() ? m_choice.dimensionWeights[d] : 1.0, {}};
+        for (int i : cat.indicatorsOf(static_cast<int>(d))) {
+            const core::IndicatorDef& def = cat.indicators[static_cast<size_t>(i)];
+            const auto k = static_cast<size_t>(i);
+            dim.indicators.push_back({s.lang == core::Lang::En ? def.labelEn : def.labelSv,
+                                      k < m_choice.weights.size() ? m_choice.weights[k] : 1.0, {}});
+        }
+        s.dimensionWeights.push_back(std::move(dim));
+    }
     rebuildTable();
 }
 
@@ -385,6 +403,37 @@ void MapSession::apply(const ui::Actions& a, const ui::UiState&) {
         remap = true;
     }
     if (a.palette) { m_choice.palette = *a.palette; remap = true; }
+    if (a.normalization && *a.normalization >= 0 && *a.normalization <= 2 &&
+        static_cast<core::Normalization>(*a.normalization) != m_choice.norm) {
+        m_choice.norm = static_cast<core::Normalization>(*a.normalization);
+        m_choice.spec.reset();  // the default style depends on it (centred on the city for Malmö = 100)
+        m_choice.palette.clear();
+        remap = true;
+    }
+    if (a.weights && m_project) {
+        const core::Catalogue& cat = m_project->catalogue;
+        core::IndexOptions o;
+        o.norm = m_choice.norm;
+        o.weights.assign(cat.indicators.size(), 1.0);
+        o.dimensionWeights.assign(cat.dimensions.size(), 1.0);
+        for (size_t d = 0; d < a.weights->size() && d < cat.dimensions.size(); ++d) {
+            o.dimensionWeights[d] = (*a.weights)[d].weight;
+            const std::vector<int> idx = cat.indicatorsOf(static_cast<int>(d));
+            for (size_t j = 0; j < idx.size() && j < (*a.weights)[d].indicators.size(); ++j)
+                o.weights[static_cast<size_t>(idx[j])] = (*a.weights)[d].indicators[j].weight;
+        }
+        if (core::Status st = core::validateWeights(o, cat); !st) {
+            reportError(st.error());
+        } else {
+            // All equal: the city's weights, written as "none given" so nothing reads as custom.
+            const auto allOnes = [](const std::vector<double>& w) {
+                return std::all_of(w.begin(), w.end(), [](double x) { return x == 1.0; });
+            };
+            m_choice.weights = allOnes(o.weights) ? std::vector<double>{} : o.weights;
+            m_choice.dimensionWeights = allOnes(o.dimensionWeights) ? std::vector<double>{} : o.dimensionWeights;
+            remap = true;
+        }
+    }
     if (a.reversed) { m_choice.reversed = *a.reversed; remap = true; }
     if (remap) rebuildMap();
     if (a.pointsChanged) m_dirty.points = true;
@@ -451,6 +500,7 @@ void MapSession::exportData(const ui::ExportRequest& r) {
         req.outPath = r.path;
         req.year = m_state.year;
         req.lang = m_state.lang;
+        req.index = variable().indexOptions();  // the normalisation and weights on screen
         if (m_map && m_choice.kind != core::VariableKind::Field) {
             // The variable on screen with its style (manual breaks too) opens in QGIS;
             // every other variable keeps its own default style, as the app shows it.

@@ -28,6 +28,8 @@ struct MapChoice {
     std::optional<core::ClassSpec> spec; // nullopt = the variable's default style
     std::string palette;                 // "" = default
     bool reversed = false;
+    core::Normalization norm = core::Normalization::Malmo100;
+    std::vector<double> weights, dimensionWeights;  // empty = the city's equal weights
 };
 
 class MapSession {

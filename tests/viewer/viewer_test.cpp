@@ -361,3 +361,48 @@ TEST(MapSession, LoadsATableWithTheColumnsTheUserMapsAndReportsTheJoin) {
     EXPECT_EQ(m.state().areaCount(), 14u);
     fs::remove_all(d);
 }
+
+TEST(MapSession, NormalisationAndWhatIfWeightsAreTheUsersAndSaidSo) {
+    MapSession m;
+    m.load({});
+    ASSERT_FALSE(m.state().customWeights);
+    ASSERT_EQ(m.state().dimensionWeights.size(), 4u);
+    ASSERT_EQ(m.state().dimensionWeights[1].indicators.size(), 3u);
+    const std::vector<double> equalTotals = m.state().classes.value;
+
+    ui::Actions a;
+    std::vector<ui::WeightItem> w = m.state().dimensionWeights;
+    w[1].weight = 2;  // "what if utbildning counted double"
+    a.weights = w;
+    m.apply(a, {});
+    ASSERT_TRUE(m.state().errors.empty()) << m.state().errors.back();
+    EXPECT_TRUE(m.state().customWeights);
+    EXPECT_NE(m.state().classes.subtitle.find("Vikter avviker"), std::string::npos) << m.state().classes.subtitle;
+    EXPECT_NE(m.state().classes.value, equalTotals);
+    EXPECT_EQ(m.state().dimensionWeights[1].weight, 2);
+
+    // Zero for every indicator of a dimension is refused; the weights stay as they were.
+    w = m.state().dimensionWeights;
+    for (auto& i : w[0].indicators) i.weight = 0;
+    a.weights = w;
+    m.apply(a, {});
+    EXPECT_FALSE(m.state().errors.empty());
+    EXPECT_EQ(m.state().dimensionWeights[0].indicators[0].weight, 1);
+
+    // Back to the city's equal weights: nothing reads as custom.
+    for (auto& d : w) {
+        d.weight = 1;
+        for (auto& i : d.indicators) i.weight = 1;
+    }
+    a.weights = w;
+    m.apply(a, {});
+    EXPECT_FALSE(m.state().customWeights);
+    EXPECT_EQ(m.state().classes.value, equalTotals);
+
+    ui::Actions n;
+    n.normalization = 1;  // z-score: the title says so, the style is quantiles again
+    m.apply(n, {});
+    EXPECT_EQ(m.state().normalization, 1);
+    EXPECT_NE(m.state().classes.title.find("z-poäng"), std::string::npos) << m.state().classes.title;
+    EXPECT_EQ(m.state().method, ui::Method::Quantile);
+}

@@ -33,6 +33,8 @@ struct Actions {
     // Selection and camera. Pan/zoom offsets are in ImGui pixels (logical).
     std::optional<int> select;         // feature index; -1 clears
     std::optional<int> zoomTo;         // feature index to fit
+    // With zoomTo: a window (x0, y0, x1, y1, ImGui px) the area should not end up under (the table).
+    std::optional<std::array<float, 4>> zoomAvoid;
     bool zoomAll = false;
     float panXPx = 0, panYPx = 0;      // move the map content by this many pixels
     float zoomFactor = 1.0f;           // > 1 zooms in, about zoomAtX/zoomAtY

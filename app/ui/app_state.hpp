@@ -3,6 +3,7 @@
 // Choropleth, point layers). Panels read it and never change it; they return
 // Actions (actions.hpp) and keep their own widget state in UiState (ui_state.hpp).
 // Per-feature vectors are indexed by area feature index (0..areaCount()-1).
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -132,6 +133,9 @@ struct AppState {
 
     // Layout: the map area in framebuffer-independent ImGui coordinates.
     float mapX = 0, mapY = 0, mapW = 0, mapH = 0;
+    // The map's own panels (title, legend, scale bar, north arrow, provenance) as
+    // x0, y0, x1, y1 in the same coordinates: the mouse over them is not on the map.
+    std::vector<std::array<float, 4>> mapPanels;
     float uiScale = 1.0f;
 };
 

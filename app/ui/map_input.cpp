@@ -62,8 +62,10 @@ void handleShortcuts(const AppState& s, UiState& u, Actions& out) {
 void handleMapInput(const AppState& s, UiState& u, const MapRect& map, Actions& out) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 m = io.MousePos;
+    bool overPanel = false;  // the legend, title … drawn on the map are not the map
+    for (const auto& b : s.mapPanels) overPanel = overPanel || (m.x >= b[0] && m.x < b[2] && m.y >= b[1] && m.y < b[3]);
     const bool overMap = m.x >= map.x && m.y >= map.y && m.x < map.x + map.w && m.y < map.y + map.h &&
-                         !io.WantCaptureMouse;
+                         !io.WantCaptureMouse && !overPanel;
     if (overMap) out.hoverAt = std::make_pair(m.x, m.y);
 
     if (overMap && io.MouseWheel != 0) {

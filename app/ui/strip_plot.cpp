@@ -65,7 +65,10 @@ void drawStripPlot(const AppState& s, UiState& u, Actions& out) {
     if (!ImGui::IsItemActive()) u.dragBreak = -1;
     if ((hovered && near >= 0) || u.dragBreak >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     if (u.dragBreak >= 0) {
-        std::vector<double> moved = moveBreak(u.dragUpper, c.lower, u.dragBreak, valueAt(io.MousePos.x));
+        const size_t b = static_cast<size_t>(u.dragBreak);
+        const double lo = b == 0 ? c.lower : u.dragUpper[b - 1], hi = u.dragUpper[b + 1];
+        const double at = snapToStep(valueAt(io.MousePos.x), breakStep(vmax - vmin), lo, hi);
+        std::vector<double> moved = moveBreak(u.dragUpper, c.lower, u.dragBreak, at);
         if (moved != u.dragUpper) {
             u.dragUpper = moved;
             out.classes = ClassRequest{Method::Manual, static_cast<int>(moved.size()), moved};

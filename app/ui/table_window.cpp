@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "ui/panels.hpp"
@@ -18,6 +19,8 @@ void drawTableWindow(const AppState& s, UiState& u, Actions& out) {
     const std::string title = std::string(trc(S::PanelAttributeTable, l)) + "###table";
     if (!ImGui::Begin(title.c_str(), &u.showTable)) { ImGui::End(); return; }
     keepOnScreen();
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const std::array<float, 4> tableRect{pos.x, pos.y, pos.x + size.x, pos.y + size.y};
 
     // ImGui tables hold at most 64 columns; the attribute table is far smaller.
     const int cols = static_cast<int>(std::min<size_t>(s.table.size(), 64));
@@ -61,6 +64,7 @@ void drawTableWindow(const AppState& s, UiState& u, Actions& out) {
                     if (ImGui::Selectable(cell.c_str(), f == s.selected, ImGuiSelectableFlags_SpanAllColumns)) {
                         out.select = f;
                         out.zoomTo = f;
+                        out.zoomAvoid = tableRect;  // the area should not land under this window
                     }
                 } else {
                     ImGui::TextUnformatted(cell.c_str());

@@ -128,6 +128,20 @@ std::vector<double> moveBreak(const std::vector<double>& upper, double lower, in
     return r;
 }
 
+double breakStep(double range) {
+    if (!(range > 0) || !std::isfinite(range)) return 0;
+    return std::pow(10.0, std::floor(std::log10(range)) - 2.0);
+}
+
+double snapToStep(double value, double step, double lo, double hi) {
+    if (!(step > 0)) return value;
+    double snapped = std::round(value / step) * step;
+    if (snapped <= lo) snapped = std::floor(lo / step) * step + step;
+    if (snapped >= hi) snapped = std::ceil(hi / step) * step - step;
+    const double tiny = step * 1e-6;  // 80 + 1e-14 is 80: not strictly between
+    return snapped > lo + tiny && snapped < hi - tiny ? snapped : value;
+}
+
 std::string formatValue(double v, int decimals, Lang lang) {
     if (std::isnan(v)) return "–";
     char buf[64];

@@ -41,6 +41,14 @@ std::vector<int> countClasses(const std::vector<double>& values, const std::vect
 // its neighbours (or the data minimum for the first). Returns the new bounds.
 std::vector<double> moveBreak(const std::vector<double>& upper, double lower, int index, double value);
 
+// A round step for dragging breaks over values spanning `range`: a hundredth of
+// its order of magnitude (0.1 for index values 75–125), so dragged breaks read
+// as the legend prints them ("85,3", never "85,333340").
+double breakStep(double range);
+// `value` rounded to `step`; if that falls outside (lo, hi), the nearest step
+// inside, else `value` unrounded.
+double snapToStep(double value, double step, double lo, double hi);
+
 // Value formatted for tables and tooltips: "–" for NaN, else with `decimals`,
 // a Unicode minus and a decimal comma in Swedish.
 std::string formatValue(double v, int decimals, Lang lang);

@@ -1,5 +1,6 @@
 #include "viewer/camera_control.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace geso::viewer {
@@ -17,12 +18,35 @@ void fitInto(render::Camera& cam, const core::Box& box, const render::RectPx& fi
     else cam.fitBox(b);
 }
 
+render::RectPx freeRectBeside(const render::RectPx& fit, const render::RectPx& covered) {
+    const int fx1 = fit.x + fit.w, fy1 = fit.y + fit.h;
+    const int cx0 = std::clamp(covered.x, fit.x, fx1), cx1 = std::clamp(covered.x + covered.w, fit.x, fx1);
+    const int cy0 = std::clamp(covered.y, fit.y, fy1), cy1 = std::clamp(covered.y + covered.h, fit.y, fy1);
+    if (cx0 >= cx1 || cy0 >= cy1) return fit;  // not over the free part at all
+    const render::RectPx sides[] = {{fit.x, fit.y, cx0 - fit.x, fit.h},   // left of it
+                                    {cx1, fit.y, fx1 - cx1, fit.h},       // right
+                                    {fit.x, fit.y, fit.w, cy0 - fit.y},   // above
+                                    {fit.x, cy1, fit.w, fy1 - cy1}};      // below
+    render::RectPx best{0, 0, 0, 0};
+    for (const render::RectPx& r : sides)
+        if (static_cast<long>(r.w) * r.h > static_cast<long>(best.w) * best.h) best = r;
+    // A sliver is no place for a map: then the window is simply in the way.
+    return static_cast<long>(best.w) * best.h * 5 >= static_cast<long>(fit.w) * fit.h ? best : fit;
+}
+
 bool applyCameraActions(render::Camera& cam, const ui::Actions& a, const ui::AppState& s, const core::Box& extent,
                         const MapViewport& vp) {
     bool moved = false;
     if (a.zoomAll) { fitInto(cam, extent, vp.fitRect, 0.0); moved = true; }
     if (a.zoomTo && *a.zoomTo >= 0 && static_cast<size_t>(*a.zoomTo) < s.areaBox.size()) {
-        fitInto(cam, s.areaBox[static_cast<size_t>(*a.zoomTo)], vp.fitRect, 0.15);
+        render::RectPx into = vp.fitRect;
+        if (a.zoomAvoid) {
+            const core::Vec2 p0 = toCameraPx(vp, (*a.zoomAvoid)[0], (*a.zoomAvoid)[1]);
+            const core::Vec2 p1 = toCameraPx(vp, (*a.zoomAvoid)[2], (*a.zoomAvoid)[3]);
+            into = freeRectBeside(vp.fitRect, {static_cast<int>(p0.x), static_cast<int>(p0.y),
+                                               static_cast<int>(p1.x - p0.x), static_cast<int>(p1.y - p0.y)});
+        }
+        fitInto(cam, s.areaBox[static_cast<size_t>(*a.zoomTo)], into, 0.15);
         moved = true;
     }
     if (a.zoomRect) {

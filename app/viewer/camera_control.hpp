@@ -25,6 +25,10 @@ core::Vec2 toCameraPx(const MapViewport& vp, float x, float y);
 bool applyCameraActions(render::Camera& cam, const ui::Actions& a, const ui::AppState& s, const core::Box& extent,
                         const MapViewport& vp);
 
+// The largest part of `fit` left, right, above or below `covered` (camera px);
+// `fit` itself when `covered` misses it or leaves less than a fifth of it.
+render::RectPx freeRectBeside(const render::RectPx& fit, const render::RectPx& covered);
+
 // Fits `box` into the viewport's free part (fitRect), with `marginShare` of the
 // box's size added on every side.
 void fitInto(render::Camera& cam, const core::Box& box, const render::RectPx& fitRect, double marginShare);

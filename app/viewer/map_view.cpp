@@ -7,7 +7,7 @@
 
 #include "render/gl/framebuffer.hpp"
 #include "render/gl/png_writer.hpp"
-#include "render/headless/overlay_painter.hpp"
+#include "render/headless/map_image.hpp"
 #include "render/overlay/map_overlay.hpp"
 
 namespace geso::viewer {
@@ -59,6 +59,11 @@ void MapView::update(MapSession& session, const ui::UiState& u, const ui::Action
     const render::RectPx mapPx{0, 0, static_cast<int>(std::lround(vp.rect.w)), static_cast<int>(std::lround(vp.rect.h))};
     if (fonts.regular) {
         const render::OverlayLayout layout = render::layoutOverlay(m_overlay, overlayCamera(), mapPx, fonts, scale);
+        std::vector<std::array<float, 4>>& panels = session.state().mapPanels;
+        panels.clear();
+        for (const render::BoxPx* b : {&layout.title, &layout.legend, &layout.scaleBar, &layout.northArrow, &layout.provenance})
+            if (b->maxX > b->minX && b->maxY > b->minY)
+                panels.push_back({vp.rect.x + b->minX, vp.rect.y + b->minY, vp.rect.x + b->maxX, vp.rect.y + b->maxY});
         m_vp.fitRect = {static_cast<int>(std::lround(static_cast<float>(layout.fitRect.x) * vp.fbScale)),
                         static_cast<int>(std::lround(static_cast<float>(layout.fitRect.y) * vp.fbScale)),
                         static_cast<int>(std::lround(static_cast<float>(layout.fitRect.w) * vp.fbScale)),
@@ -105,28 +110,23 @@ core::Status MapView::exportPng(const std::string& path, int widthPx, int height
     if (!m_ready) return core::Error{"the map renderer is not available", path};
     auto fb = render::Framebuffer::create(widthPx, heightPx);
     if (!fb) return fb.error();
-    // The same view, scaled: same centre, the same ground width across the image.
-    render::Camera cam(widthPx, heightPx);
-    cam.setCentre(m_camera.centre());
-    cam.setMetresPerPx(m_camera.metresPerPx() * m_camera.widthPx() / std::max(1, widthPx));
-    const float scale = render::overlayScaleForSize(widthPx, heightPx);
-    fb.value().bind();
-    m_renderer.draw(cam, {0, 0, widthPx, heightPx}, scale);
-    core::Status st = core::Ok{};
-    {
-        auto painter = render::OverlayPainter::create(widthPx, heightPx, scale);
-        if (!painter) st = painter.error();
-        else painter.value().draw(m_overlay, cam, {0, 0, widthPx, heightPx});
+    // What the window shows beside its legend and title (the part "zoom to all"
+    // fills) goes into the same free part of the image, whatever its shape:
+    // nothing seen on screen is cut off in a wider or taller export.
+    core::Box shown;
+    const render::RectPx& f = m_vp.fitRect;
+    for (const core::Vec2 corner : {core::Vec2{double(f.x), double(f.y)}, core::Vec2{double(f.x + f.w), double(f.y + f.h)}}) {
+        const core::Vec2 w = m_camera.screenToWorld(corner);
+        shown.expand(w.x, w.y);
     }
-    std::vector<uint8_t> rgba;
-    if (st) {
-        fb.value().readPixels(rgba);
-        render::PngOptions o;
-        o.bottomUp = true;
-        st = render::writePng(path, widthPx, heightPx, rgba, o);
-    }
+    render::MapImageOptions options;
+    options.marginFraction = 0;
+    auto image = render::renderMapImage(fb.value(), m_renderer, &m_overlay, shown, std::nullopt, options);
     render::Framebuffer::bindDefault();
-    return st;
+    if (!image) return core::Error{image.error().what, path};
+    render::PngOptions o;
+    o.bottomUp = true;
+    return render::writePng(path, widthPx, heightPx, image.value().rgba, o);
 }
 
 }  // namespace geso::viewer

@@ -73,6 +73,21 @@ TEST(Panels, WheelOverTheSidebarDoesNotZoomTheMap) {
     EXPECT_FALSE(a.hoverAt.has_value());
 }
 
+TEST(Panels, TheMapsLegendAndTitleAreNotTheMap) {
+    ImGuiHarness h;
+    AppState s = test::sampleState();
+    s.mapPanels = {{kMapX - 10, kMapY - 10, kMapX + 200, kMapY + 150}};  // e.g. the legend
+    UiState u;
+    h.mouseTo(kMapX, kMapY);
+    h.frame(s, u);
+    h.wheel(1);
+    Actions a = h.frame(s, u);
+    EXPECT_FALSE(a.hoverAt.has_value());  // no tooltip of the area under the legend
+    EXPECT_EQ(a.zoomFactor, 1.0f);
+    EXPECT_FALSE(h.click(s, u, kMapX, kMapY).pickAt.has_value());  // no pick through it
+    EXPECT_TRUE(h.click(s, u, kMapX + 300, kMapY + 300).pickAt.has_value());
+}
+
 TEST(Panels, DragPansByTheMouseMovementAndClickPicks) {
     ImGuiHarness h;
     AppState s = test::sampleState();

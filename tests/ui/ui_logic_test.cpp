@@ -76,3 +76,14 @@ TEST(UiLogic, FormatValueUsesDecimalCommaAndUnicodeMinusInSwedish) {
     EXPECT_EQ(formatValue(NAN, 1, Lang::Sv), "–");
 }
 
+
+TEST(UiLogic, DraggedBreaksSnapToTheLegendsPrecision) {
+    EXPECT_DOUBLE_EQ(breakStep(50), 0.1);    // index values 75–125
+    EXPECT_DOUBLE_EQ(breakStep(5), 0.01);
+    EXPECT_DOUBLE_EQ(breakStep(9000), 10);
+    EXPECT_EQ(breakStep(0), 0);
+    EXPECT_NEAR(snapToStep(85.33334, 0.1, 80, 90), 85.3, 1e-12);
+    EXPECT_NEAR(snapToStep(80.01, 0.1, 80, 90), 80.1, 1e-12);   // not onto the neighbour
+    EXPECT_NEAR(snapToStep(89.98, 0.1, 80, 90), 89.9, 1e-12);
+    EXPECT_DOUBLE_EQ(snapToStep(80.05, 0.1, 80.0, 80.1), 80.05);  // no step fits between: as dragged
+}

@@ -406,3 +406,36 @@ TEST(MapSession, NormalisationAndWhatIfWeightsAreTheUsersAndSaidSo) {
     EXPECT_NE(m.state().classes.title.find("z-poäng"), std::string::npos) << m.state().classes.title;
     EXPECT_EQ(m.state().method, ui::Method::Quantile);
 }
+
+TEST(CameraControl, ZoomToAnAreaFromTheTableKeepsItClearOfTheTable) {
+    const render::RectPx fit{0, 0, 1000, 800};
+    // A table over the lower half: the area goes above it.
+    const render::RectPx above = freeRectBeside(fit, {100, 450, 800, 400});
+    EXPECT_EQ(above.y, 0);
+    EXPECT_EQ(above.h, 450);
+    EXPECT_EQ(above.w, 1000);
+    // A table on the right: left of it.
+    const render::RectPx left = freeRectBeside(fit, {600, 0, 500, 800});
+    EXPECT_EQ(left.x, 0);
+    EXPECT_EQ(left.w, 600);
+    // Outside the map, or covering nearly all of it: the whole free part.
+    EXPECT_EQ(freeRectBeside(fit, {2000, 0, 100, 100}).w, 1000);
+    EXPECT_EQ(freeRectBeside(fit, {20, 20, 960, 760}).w, 1000);
+
+    render::Camera cam(1000, 800);
+    MapViewport vp;
+    vp.rect = {0, 0, 1000, 800};
+    vp.fitRect = fit;
+    ui::AppState s;
+    core::Box area;
+    area.expand(0, 0);
+    area.expand(1000, 1000);
+    s.areaBox = {area};
+    ui::Actions a;
+    a.zoomTo = 0;
+    a.zoomAvoid = std::array<float, 4>{100, 450, 900, 850};
+    applyCameraActions(cam, a, s, core::Box{}, vp);
+    // The whole area (with its margin) is in the upper 450 px.
+    EXPECT_LT(cam.worldToScreen({0, 0}).y, 450);
+    EXPECT_GE(cam.worldToScreen({0, 1000}).y, 0);
+}

@@ -74,13 +74,13 @@ LabelLines bestLayout(std::string_view s, const ImFont* f, int lineCount, const 
 
 }  // namespace
 
-LabelLines fitLabelIn(const std::string& text, float radiusPx, const ImFont* font) {
+LabelLines fitLabelIn(const std::string& text, float radiusPx, const ImFont* font, int maxLines) {
     const std::string s = trimmed(text);
     if (!font || s.empty() || std::isnan(radiusPx) || radiusPx <= 0) return {};
     const std::vector<Break> breaks = breakOpportunities(s);
     const float maxW = 2.0f * radiusPx * kLabelWidthOverflow;
     const float maxH = 2.0f * radiusPx;
-    for (int n = 1; n <= 3; ++n) {
+    for (int n = 1; n <= std::min(maxLines, 3); ++n) {
         if (n > 1 && breaks.size() < static_cast<size_t>(n - 1)) break;
         LabelLines l = bestLayout(s, font, n, breaks);
         if (l.lines.empty()) continue;
@@ -158,15 +158,15 @@ std::vector<int> drawAreaLabels(ImDrawList* dl, const OverlayModel& m, const Cam
     const float compactMinRadiusPx = kCompactMinRadiusEm * (fonts.small ? fonts.small : fonts.regular)->FontSize;
     for (const Visible& v : visible) {
         const MapLabel& label = m.labels[static_cast<size_t>(v.index)];
-        // In the circle: the full name, its short form, then both in the small
-        // font (a short name reads better than a small one from the back of a
-        // room); else squeezed over the area's edges, the short form when there is one.
+        // In the circle: the full name in one or two lines, else its short form,
+        // then three lines, then the same in the small font (a short name reads
+        // better than a small or a three-line one from the back of a room); else
+        // squeezed over the area's edges, the short form when there is one.
         LabelLines l;
-        for (const ImFont* font : {static_cast<const ImFont*>(fonts.regular), static_cast<const ImFont*>(fonts.small)}) {
-            for (const std::string* t : {&label.text, &label.shortText})
-                if (l.lines.empty() && !t->empty()) l = fitLabelIn(*t, v.radiusPx, font);
-            if (!l.lines.empty()) break;
-        }
+        for (const ImFont* font : {static_cast<const ImFont*>(fonts.regular), static_cast<const ImFont*>(fonts.small)})
+            for (int lines : {2, 3})
+                for (const std::string* t : {&label.text, &label.shortText})
+                    if (l.lines.empty() && !t->empty()) l = fitLabelIn(*t, v.radiusPx, font, lines);
         const bool compact = l.lines.empty();
         if (compact) {
             if (v.radiusPx < compactMinRadiusPx) continue;

@@ -35,8 +35,8 @@ struct LabelLines {
 // choosing the break that minimises the widest line), then the small font.
 // Empty lines = nothing fits.
 LabelLines fitLabel(const std::string& text, float radiusPx, const FontSet& fonts);
-// The same with one font only.
-LabelLines fitLabelIn(const std::string& text, float radiusPx, const ImFont* font);
+// The same with one font only, in at most maxLines lines.
+LabelLines fitLabelIn(const std::string& text, float radiusPx, const ImFont* font, int maxLines = 3);
 
 // The most compact layout ignoring the circle: the small font in 1–3 lines,
 // the narrowest. For areas too narrow for their name but still visible (at

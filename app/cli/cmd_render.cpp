@@ -40,7 +40,6 @@ constexpr int kPointsInitiatives = 1, kPointsTrygghet = 2;
 // Above this many vertices the render decimates to kLodTolerancePx (see docs/benchmarks-render.md).
 constexpr size_t kLodMinVertices = 200000;
 constexpr double kLodTolerancePx = 0.75;
-constexpr size_t kThinOutlineFeatures = 5000;
 
 constexpr const char* kHelp =
     "usage: geso-atlas render --out FILE.png [options]\n"
@@ -331,11 +330,6 @@ int cmdRender(int argc, char** argv) {
     }
     const render::FeatureFill fill = render::featureFill(map.value());
     renderer.setFeatureColors(fill.color, fill.noData);
-    if (p.areas.featureCount() > kThinOutlineFeatures) {  // dense coverages: hairlines, as in QGIS's 0.5 px
-        render::RenderStyle thin = renderer.style();
-        thin.outlinePx = 0.5f;
-        renderer.setStyle(thin);
-    }
     render::OverlayModel overlay = render::makeOverlayModel(p, map.value(), lang);
     const auto addPoints = [&](const std::optional<PointLayer>& layer, PointLayerKind kind, StringId title, int slot) {
         if (!layer) return;

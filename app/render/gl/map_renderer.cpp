@@ -69,8 +69,11 @@ core::Status MapRenderer::buildPrograms(Programs& out, const std::filesystem::pa
     if (!line) return line.error();
     auto point = build("point");
     if (!point) return point.error();
+    auto hairline = build("hairline");
+    if (!hairline) return hairline.error();
     out.fill = std::move(fill.value());
     out.line = std::move(line.value());
+    out.hairline = std::move(hairline.value());
     out.point = std::move(point.value());
     return core::Ok{};
 }
@@ -293,7 +296,7 @@ void MapRenderer::draw(const Camera& camera, RectPx vp, float uiScale) const {
         m_lastDrawUsedCache = drawFromCache(camera, vp, uiScale, levelIndex);
         if (!m_lastDrawUsedCache) {
             drawFills(level, t, uiScale, m_hover);
-            drawOutlineRange(level, t, vp, 0, level.segmentCount, m_style.outline, m_style.outlinePx * uiScale);
+            drawLayerOutlines(level, t, vp, uiScale);
         }
         if (m_hover >= 0 && m_hover != m_selected)
             drawFeatureOutline(level, t, vp, m_hover, m_style.hover, m_style.hoverPx * uiScale);
@@ -360,8 +363,7 @@ bool MapRenderer::drawFromCache(const Camera& camera, RectPx vp, float uiScale, 
         glClear(GL_COLOR_BUFFER_BIT);
         const ClipTransform ct = c.camera.clipTransform(m_originX, m_originY);
         drawFills(level, ct, uiScale, -1);
-        drawOutlineRange(level, ct, RectPx{0, 0, cw, ch}, 0, level.segmentCount, m_style.outline,
-                         m_style.outlinePx * uiScale);
+        drawLayerOutlines(level, ct, RectPx{0, 0, cw, ch}, uiScale);
         dx = dy = 0;
     }
     // Copy the viewport's part of the cache (GL y up: north = +y in both).
@@ -400,16 +402,31 @@ void MapRenderer::drawFills(const AreaLevel& level, const ClipTransform& t, floa
     }
 }
 
+void MapRenderer::drawLayerOutlines(const AreaLevel& level, const ClipTransform& t, RectPx vp, float uiScale) const {
+    // Dense layers (the benchmark's 100k cells): hairlines of 0.5 px whatever the
+    // UI scale, like QGIS's default: they show the cells without darkening them.
+    if (m_featureCount > kHairlineFeatures)
+        drawOutlineRange(level, t, vp, 0, level.segmentCount, m_style.outline, 0.5f, true);
+    else
+        drawOutlineRange(level, t, vp, 0, level.segmentCount, m_style.outline, m_style.outlinePx * uiScale, false);
+}
+
 void MapRenderer::drawOutlineRange(const AreaLevel& level, const ClipTransform& t, RectPx vp, size_t firstSegment,
-                                   size_t segmentCount, Rgba color, float widthPx) const {
+                                   size_t segmentCount, Rgba color, float widthPx, bool plain) const {
     if (segmentCount == 0 || widthPx <= 0 || color.a == 0) return;
-    const GLuint p = m_programs.line.id();
+    // Hairlines: plain rasterised 1 px lines. Widening every segment into an
+    // anti-aliased quad in line.geom costs llvmpipe ~0.3 µs per segment — 0.6 s
+    // of the 0.84 s draw of the 100k coverage at 4K (docs/benchmarks-render.md).
+    const bool hair = plain || widthPx < 1.0f;
+    const GLuint p = hair ? m_programs.hairline.id() : m_programs.line.id();
     const float halfWidth = 0.5f * std::max(1.0f, widthPx);
     glUseProgram(p);
     setTransform(p, t);
-    glUniform2f(uniform(p, "u_viewportPx"), static_cast<float>(vp.w), static_cast<float>(vp.h));
-    glUniform1f(uniform(p, "u_extentPx"), halfWidth + 1.0f);
-    glUniform1f(uniform(p, "u_halfWidthPx"), halfWidth);
+    if (!hair) {
+        glUniform2f(uniform(p, "u_viewportPx"), static_cast<float>(vp.w), static_cast<float>(vp.h));
+        glUniform1f(uniform(p, "u_extentPx"), halfWidth + 1.0f);
+        glUniform1f(uniform(p, "u_halfWidthPx"), halfWidth);
+    }
     glUniform1f(uniform(p, "u_alphaScale"), std::min(1.0f, widthPx));
     setColor(p, "u_color", color);
     glBindVertexArray(level.lineVao.id());
@@ -433,7 +450,7 @@ void MapRenderer::drawFeatureOutline(const AreaLevel& level, const ClipTransform
     const size_t begin = level.outlineStart[static_cast<size_t>(feature)];
     const size_t end = level.outlineStart[static_cast<size_t>(feature) + 1];
     if (end < begin + 2) return;
-    drawOutlineRange(level, t, vp, begin, end - 1 - begin, color, widthPx);
+    drawOutlineRange(level, t, vp, begin, end - 1 - begin, color, widthPx, false);
 }
 
 void MapRenderer::drawPoints(const Camera& camera, RectPx vp, float uiScale) const {

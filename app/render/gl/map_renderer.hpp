@@ -24,11 +24,17 @@
 
 namespace geso::render {
 
+// Above this many features a layer's outlines are hairlines (0.5 px at any UI
+// scale, drawn as plain 1 px lines at half alpha): a dense coverage stays
+// readable, and llvmpipe draws 2 M plain segments in a third of the time of widened ones.
+constexpr size_t kHairlineFeatures = 5000;
+
 struct RenderStyle {
     Rgba background{255, 255, 255, 255};
     bool clearBackground = true;       // clear the viewport before drawing
     Rgba outline{64, 64, 64, 255};
     float outlinePx = 1.0f;            // at UI scale 1; < 1 is drawn 1 px wide with less alpha
+                                       // (layers above kHairlineFeatures: hairlines, whatever this says)
     Rgba selected{20, 20, 20, 255};    // selected area: dark line over a light halo
     Rgba selectedHalo{255, 255, 255, 230};
     float selectedPx = 3.0f;
@@ -110,7 +116,7 @@ public:
 
 private:
     struct Programs {
-        GlProgram fill, line, point;
+        GlProgram fill, line, hairline, point;
     };
     struct PointLayerGpu {
         double originX = 0, originY = 0;
@@ -132,8 +138,10 @@ private:
     core::Status uploadLevel(AreaLevel& level, const AreaMesh& mesh, std::span<const uint32_t> triangles);
     void uploadColors();
     void drawFills(const AreaLevel& level, const ClipTransform& t, float uiScale, int hover) const;
+    void drawLayerOutlines(const AreaLevel& level, const ClipTransform& t, RectPx vp, float uiScale) const;
+    // plain: 1 px rasterised lines (no anti-aliasing quads), alpha × min(1, widthPx).
     void drawOutlineRange(const AreaLevel& level, const ClipTransform& t, RectPx vp, size_t firstSegment,
-                          size_t segmentCount, Rgba color, float widthPx) const;
+                          size_t segmentCount, Rgba color, float widthPx, bool plain) const;
     void drawFeatureOutline(const AreaLevel& level, const ClipTransform& t, RectPx vp, int feature, Rgba color,
                             float widthPx) const;
     void drawPoints(const Camera& camera, RectPx vp, float uiScale) const;

@@ -261,6 +261,9 @@ int cmdRender(int argc, char** argv) {
         if (!problem.empty()) return usage(problem);
     MapVariable& variable = choice.variable;
     if (Status st = checkOutputPath(out); !st) return fail(st.error());
+    // Triangles come after the level of detail is known: a dense layer is
+    // triangulated once, simplified, instead of twice.
+    data.triangles = false;
     timer.mark("args");
 
     // The GL side (EGL + llvmpipe start-up, shader compiles, font atlas) does
@@ -319,7 +322,13 @@ int cmdRender(int argc, char** argv) {
                          metresPerPx);
         if (lodGeometry) {  // peak memory: the full-detail geometry is not drawn, let it go
             std::vector<Vec2>().swap(p.areas.xy);
-            std::vector<uint32_t>().swap(p.geometry.triangles);
+        } else {
+            GeometryOptions go;
+            go.labelPoints = false;  // loadProject made them
+            auto g = buildAreaGeometry(p.areas, go);
+            if (!g) return fail(Error{g.error().what, out});
+            p.geometry.triangles = std::move(g.value().triangles);
+            p.geometry.triStart = std::move(g.value().triStart);
         }
         timer.mark("lod");
         // One image, one scale: no pyramid (withLevels = false), except for --pan-frames (the viewer's case).

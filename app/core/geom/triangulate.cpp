@@ -97,6 +97,10 @@ public:
         geos::GeomPtr g = geos::own(m_ctx, nullptr);
         if (m_useGeosCdt || m_opts.labelPoints) g = geos::makeFeatureGeometry(m_ctx, L, f, m_scratch);
 
+        if (!m_opts.triangles) {
+            if (m_opts.labelPoints && g) label(f, b, g.get());
+            return;
+        }
         m_tri.clear();
         bool ok = true;
         if (m_useGeosCdt) {
@@ -206,7 +210,7 @@ Result<AreaGeometry> build(const AreaLayer& layer, const GeometryOptions& opts, 
     // Slots sized up front (n - 2 + 2·holes per part) so workers write in place.
     out.triStart.assign(nf + 1, 0);
     uint64_t total = 0;
-    for (size_t f = 0; f < nf; ++f) {
+    for (size_t f = 0; f < nf && opts.triangles; ++f) {
         for (uint32_t p = layer.partStart[f]; p < layer.partStart[f + 1]; ++p)
             total += 3ull * detail::EarClipper::triangleCount(layer, p);
         if (total >= kNone) return Error{"too many triangles for 32-bit indices", "geos:triangulate"};

@@ -11,6 +11,8 @@ namespace geso::core {
 struct GeometryOptions {
     bool labelPoints = true;  // false: labelPoint = bbox centre, labelRadius = 0 (faster)
     int threads = 0;          // 0 = hardware concurrency; small layers use fewer
+    bool triangles = true;    // false: no triangles (triangles empty, triStart all 0), e.g. when
+                              // only a simplified copy of the layer will be drawn
 };
 
 // Fills every field of AreaGeometry for every feature of `layer`:

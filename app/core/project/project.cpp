@@ -196,6 +196,7 @@ Result<Project> loadProject(const DataOptions& o) {
 
     GeometryOptions go;
     go.labelPoints = p.areas.featureCount() <= o.maxLabelFeatures;
+    go.triangles = o.triangles;
     auto geometry = buildAreaGeometry(p.areas, go);
     if (!geometry) return Error{geometry.error().what, areasPath};
     p.geometry = std::move(geometry).value();

@@ -26,6 +26,9 @@ struct DataOptions {
     // Label points (GEOS maximum inscribed circle) cost time on big layers and
     // are not drawn there anyway; above this many features the bbox centre is used.
     size_t maxLabelFeatures = 5000;
+    // false: Project::geometry gets label points and areas but no triangles (a
+    // caller that draws a simplified copy triangulates that instead).
+    bool triangles = true;
 };
 
 // One input of a map, for its own provenance text.

@@ -17,7 +17,7 @@ namespace {
 // Texture units, fixed per sampler.
 constexpr GLuint kUnitColors = 0, kUnitFlags = 1, kUnitPointsF = 4, kUnitPointsU = 5;
 constexpr uint8_t kFlagNoData = 1;
-constexpr size_t kTrianglesPerBatch = 262144, kSegmentsPerBatch = 262144;
+constexpr size_t kTrianglesPerBatch = 65536, kSegmentsPerBatch = 65536;
 
 core::Result<std::string> readText(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -351,15 +351,23 @@ int cmdRender(int argc, char** argv) {
     timer.mark("upload");
 
     const render::OverlayModel* overlayPtr = withOverlay ? &overlay : nullptr;
-    auto image = render::renderMapImage(ctx.framebuffer(), renderer, overlayPtr, p.areas.extent, std::nullopt, {},
-                                        gpu.painter ? &*gpu.painter : nullptr);
+    render::MapImageOptions imageOptions;
+    imageOptions.readBack = panFrames > 0;  // the PNG reads the framebuffer strip by strip
+    auto image = render::renderMapImage(ctx.framebuffer(), renderer, overlayPtr, p.areas.extent, std::nullopt,
+                                        imageOptions, gpu.painter ? &*gpu.painter : nullptr);
     if (!image) return fail(image.error());
-    timer.mark("draw+read");
+    timer.mark(panFrames > 0 ? "draw+read" : "draw");
     if (panFrames > 0) return panBenchmark(ctx, renderer, overlayPtr, image.value().camera, panFrames);
 
+    // Strips are read back while the ones before are compressed on the other cores.
     render::PngOptions png;
     png.bottomUp = true;
-    if (Status st = render::writePng(out, w, h, image.value().rgba, png); !st) return fail(st.error());
+    const render::Framebuffer& fb = ctx.framebuffer();
+    const auto readStrip = [&fb](int firstRow, int rowCount, uint8_t* rgba) -> Status {
+        fb.readRows(firstRow, rowCount, rgba);
+        return Ok{};
+    };
+    if (Status st = render::writePng(out, w, h, readStrip, png); !st) return fail(st.error());
     timer.mark("png");
     // The file is complete. Tearing down llvmpipe's threads, the EGL display and
     // ~100 MB of buffers only delays the exit (measured ~30 ms at 3840×2160).

@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <cstring>
 #include <fstream>
+#include <vector>
 
 using namespace geso::render;
 namespace fs = std::filesystem;
@@ -11,7 +15,9 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path tempDir() {
-    auto d = fs::temp_directory_path() / ("geso_e1a_png_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+    // One folder per test and process: CTest runs the tests of this file in parallel.
+    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    auto d = fs::temp_directory_path() / ("geso_png_" + std::string(test->name()) + "_" + std::to_string(::getpid()));
     fs::create_directories(d);
     return d;
 }
@@ -31,15 +37,16 @@ std::vector<uint8_t> pattern(int w, int h) {
 
 }  // namespace
 
-TEST(PngWriter, RoundTripRgbTopDownAndBottomUp) {
+TEST(PngWriter, RoundTripRgbTopDownAndBottomUpOnAnyThreadCount) {
     const auto dir = tempDir();
-    const int w = 37, h = 23;
+    // 201 rows: three full strips of 64 rows and a short one.
+    const int w = 37, h = 201;
     auto px = pattern(w, h);
     for (bool bottomUp : {false, true}) {
-        for (int filter : {-1, 0, 2}) {
+        for (int threads : {1, 2, 5}) {
             PngOptions o;
             o.bottomUp = bottomUp;
-            o.filter = filter;
+            o.threads = threads;
             const auto path = dir / "rt.png";
             ASSERT_TRUE(writePng(path, w, h, px, o).ok());
             auto img = readPng(path);
@@ -80,7 +87,7 @@ TEST(PngWriter, ErrorsLeaveNoFileAndKeepExistingOne) {
     ASSERT_FALSE(bad.ok());
     EXPECT_EQ(bad.error().where, (dir / "missing_dir" / "x.png").string());
     EXPECT_FALSE(writePng(dir / "y.png", 5, 4, px).ok());  // size mismatch
-    EXPECT_FALSE(writePng(dir / "y.png", 0, 4, {}).ok());
+    EXPECT_FALSE(writePng(dir / "y.png", 0, 4, std::span<const uint8_t>{}).ok());
     EXPECT_FALSE(fs::exists(dir / "y.png"));
     // An existing file stays intact when a write fails.
     { std::ofstream(dir / "keep.png") << "old"; }
@@ -101,5 +108,45 @@ TEST(PngWriter, ReadRejectsNonPng) {
     { std::ofstream(dir / "not.png") << "hello"; }
     EXPECT_FALSE(readPng(dir / "not.png").ok());
     EXPECT_FALSE(readPng(dir / "absent.png").ok());
+    fs::remove_all(dir);
+}
+
+TEST(PngWriter, StripsFromASourceInOrderAndASourceErrorLeavesNoFile) {
+    const auto dir = tempDir();
+    const int w = 50, h = 130;
+    auto px = pattern(w, h);
+    std::vector<int> asked;
+    const PngRowSource source = [&](int firstRow, int rowCount, uint8_t* out) -> geso::core::Status {
+        asked.push_back(firstRow);
+        std::memcpy(out, px.data() + static_cast<size_t>(firstRow) * w * 4, static_cast<size_t>(rowCount) * w * 4);
+        return geso::core::Ok{};
+    };
+    ASSERT_TRUE(writePng(dir / "s.png", w, h, source).ok());
+    EXPECT_EQ(asked, (std::vector<int>{0, 64, 128}));
+    auto img = readPng(dir / "s.png");
+    ASSERT_TRUE(img.ok()) << img.error().line();
+    for (size_t i = 0; i < img.value().rgba.size(); i += 4) ASSERT_EQ(img.value().rgba[i], px[i]) << i;
+
+    const PngRowSource failing = [&](int firstRow, int, uint8_t*) -> geso::core::Status {
+        if (firstRow > 0) return geso::core::Error{"the GPU went away", "gl"};
+        return geso::core::Ok{};
+    };
+    auto st = writePng(dir / "f.png", w, h, failing);
+    ASSERT_FALSE(st.ok());
+    EXPECT_NE(st.error().what.find("the GPU went away"), std::string::npos);
+    EXPECT_FALSE(fs::exists(dir / "f.png"));
+    int files = 0;
+    for (auto& e : fs::directory_iterator(dir)) { (void)e; ++files; }
+    EXPECT_EQ(files, 1);  // s.png only: no temporary left
+    fs::remove_all(dir);
+}
+
+TEST(PngWriter, OnePixelImage) {
+    const auto dir = tempDir();
+    const std::vector<uint8_t> px{10, 20, 30, 255};
+    ASSERT_TRUE(writePng(dir / "1.png", 1, 1, px).ok());
+    auto img = readPng(dir / "1.png");
+    ASSERT_TRUE(img.ok());
+    EXPECT_EQ(img.value().rgba, px);
     fs::remove_all(dir);
 }

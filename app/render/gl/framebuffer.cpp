@@ -47,6 +47,15 @@ void Framebuffer::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, m_fbo.id()); 
 
 void Framebuffer::bindDefault() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
 
+void Framebuffer::readRows(int topRow, int rowCount, uint8_t* out) const {
+    bind();
+    glReadBuffer(GL_COLOR_ATTACHMENT0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+    glReadPixels(0, m_height - topRow - rowCount, m_width, rowCount, GL_RGBA, GL_UNSIGNED_BYTE, out);
+    checkGl("Framebuffer::readRows");
+}
+
 void Framebuffer::readPixels(std::vector<uint8_t>& out) const {
     out.resize(static_cast<size_t>(m_width) * static_cast<size_t>(m_height) * 4);
     bind();

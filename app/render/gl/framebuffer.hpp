@@ -22,6 +22,9 @@ public:
     // Reads the whole framebuffer as RGBA8 rows, BOTTOM row first (GL order),
     // into `out` (resized). Binds this framebuffer.
     void readPixels(std::vector<uint8_t>& out) const;
+    // Rows topRow … topRow + rowCount − 1 (counted from the top) into `out`
+    // (rowCount × width × 4 bytes, RGBA), bottom row first as GL gives them.
+    void readRows(int topRow, int rowCount, uint8_t* out) const;
 
 private:
     GlFramebuffer m_fbo;

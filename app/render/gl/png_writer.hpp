@@ -1,8 +1,13 @@
 #pragma once
-// PNG writing with libpng. The file appears complete or not at all: it is
-// written to a temporary file in the target directory and renamed into place.
+// PNG writing. The file appears complete or not at all: it is written to a
+// temporary file in the target directory and renamed into place.
+//
+// The encoder is our own framing around zlib (png_writer.cpp says why): rows
+// arrive in strips — e.g. read back from the GPU strip by strip — and the
+// strips are compressed on all cores while the next ones are read.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -11,17 +16,25 @@
 namespace geso::render {
 
 struct PngOptions {
-    bool bottomUp = false;  // rows in GL order (glReadPixels): written flipped, without a copy
+    bool bottomUp = false;  // rows in GL order (glReadPixels): the bottom row first
     bool keepAlpha = false; // false: RGB (the map is opaque; 25 % less to compress)
-    // zlib level 1, no PNG filter, default strategy: the fastest of the variants
-    // measured on 3840×2160 maps (docs/benchmarks-render.md), 3–4× faster than
-    // libpng's defaults (level 6, adaptive filters) for files ~20 % larger.
+    // zlib level 1, no PNG filter: the fastest of the variants measured on
+    // 3840×2160 maps (docs/benchmarks-render.md), for files ~20 % larger than
+    // libpng's defaults.
     int zlibLevel = 1;
-    bool rle = false;      // Z_RLE strategy
-    int filter = 0;        // PNG filter: 0 none, 1 sub, 2 up, 3 avg, 4 paeth, -1 libpng's adaptive choice
+    int threads = 0;        // compressing threads; 0 = the machine's cores
 };
 
-// rgba: w*h*4 bytes. Errors: where = path; what = the OS or libpng message.
+// Fills `rgba` (rowCount × width × 4 bytes) with the image rows
+// firstRow … firstRow + rowCount − 1, counted from the top; within the strip
+// the rows are top first, or bottom first with PngOptions::bottomUp.
+// Called on the caller's thread, strip after strip, top to bottom.
+using PngRowSource = std::function<core::Status(int firstRow, int rowCount, uint8_t* rgba)>;
+
+// Errors: where = path; what = the OS message, or the source's error.
+core::Status writePng(const std::filesystem::path& path, int widthPx, int heightPx, const PngRowSource& rows,
+                      const PngOptions& options = {});
+// The whole image in memory: rgba is w*h*4 bytes (top row first, or bottom first with bottomUp).
 core::Status writePng(const std::filesystem::path& path, int widthPx, int heightPx,
                       std::span<const uint8_t> rgba, const PngOptions& options = {});
 

@@ -45,7 +45,7 @@ core::Result<MapImage> renderMapImage(const Framebuffer& target, const MapRender
     renderer.draw(image.camera, full, scale);
     if (painter) painter->draw(*overlay, image.camera, full);
     glFinish();
-    target.readPixels(image.rgba);
+    if (options.readBack) target.readPixels(image.rgba);
     return image;
 }
 

@@ -20,6 +20,8 @@ class OverlayPainter;
 struct MapImageOptions {
     float scale = 0;        // UI/overlay scale; 0 = overlayScaleForSize(target size)
     double marginFraction = 0.02;  // "zoom to all": free margin around the extent, × min(w, h)
+    bool readBack = true;   // false: leave the picture in `target` (MapImage::rgba stays empty),
+                            // e.g. to stream it into a PNG strip by strip
 };
 
 struct MapImage {

@@ -203,15 +203,38 @@ void warmUp(GpuSetup& gpu) {
     gpu.renderer.clearPoints(0);
 }
 
+// The overlay's fonts, rasterised by FreeType on the main thread (no GL needed)
+// while the worker starts EGL and llvmpipe.
+struct OverlayFonts {
+    std::unique_ptr<ImFontAtlas> atlas;
+    render::FontSet fonts;
+};
+
+Result<OverlayFonts> buildOverlayFonts(float scale) {
+    OverlayFonts f;
+    f.atlas = std::make_unique<ImFontAtlas>();
+    auto fonts = render::buildFonts(*f.atlas, scale);
+    if (!fonts) return fonts.error();
+    f.fonts = fonts.value();
+    unsigned char* pixels = nullptr;
+    int tw = 0, th = 0;
+    f.atlas->GetTexDataAsRGBA32(&pixels, &tw, &th);  // the RGBA copy the GL backend uploads, made here
+    return f;
+}
+
 // Runs on a worker thread; leaves the context released for the main thread.
-Result<GpuSetup> prepareGpu(int w, int h, bool withOverlay) {
+// `fonts` (nullptr: no overlay) is waited for only when the GL side is ready.
+Result<GpuSetup> prepareGpu(int w, int h, std::future<Result<OverlayFonts>>* fonts) {
     auto context = render::HeadlessContext::create(w, h);
     if (!context) return context.error();
     GpuSetup gpu;
     gpu.context.emplace(std::move(context.value()));
     if (Status st = gpu.renderer.init(); !st) return st.error();
-    if (withOverlay) {
-        auto painter = render::OverlayPainter::create(w, h, render::overlayScaleForSize(w, h));
+    if (fonts) {
+        auto f = fonts->get();
+        if (!f) return f.error();
+        auto painter = render::OverlayPainter::create(w, h, render::overlayScaleForSize(w, h),
+                                                      std::move(f.value().atlas), f.value().fonts);
         if (!painter) return painter.error();
         gpu.painter.emplace(std::move(painter.value()));
     }
@@ -250,6 +273,24 @@ int cmdRender(int argc, char** argv) {
         if (!parsed || *parsed < 1 || *parsed > 100000) return usage("--pan-frames must be 1..100000");
         panFrames = *parsed;
     }
+    // The GL side (EGL + llvmpipe start-up, shader compiles, font atlas) does
+    // not need the data: prepare it on a second core, from here on, while the
+    // options are checked and the data loads. (An early return waits for it:
+    // a std::async future joins in its destructor.)
+    const bool withOverlay = !args.has("--no-overlay");
+    std::promise<Result<OverlayFonts>> fontsPromise;
+    std::future<Result<OverlayFonts>> fontsFuture = fontsPromise.get_future();
+    std::future<Result<GpuSetup>> gpuFuture = std::async(std::launch::async, [w, h, withOverlay, &fontsFuture] {
+        return prepareGpu(w, h, withOverlay ? &fontsFuture : nullptr);
+    });
+    if (withOverlay) fontsPromise.set_value(buildOverlayFonts(render::overlayScaleForSize(w, h)));
+    auto joinGpu = [&]() -> Result<GpuSetup> {
+        auto gpu = gpuFuture.get();
+        if (!gpu) return gpu;
+        if (Status st = gpu.value().context->makeCurrent(); !st) return st.error();
+        return gpu;
+    };
+
     Lang lang = kDefaultLang;
     VariableChoice choice;
     MapStyle style;
@@ -265,18 +306,6 @@ int cmdRender(int argc, char** argv) {
     // triangulated once, simplified, instead of twice.
     data.triangles = false;
     timer.mark("args");
-
-    // The GL side (EGL + llvmpipe start-up, shader compiles, font atlas) does
-    // not need the data: prepare it on a second core while the data loads.
-    const bool withOverlay = !args.has("--no-overlay");
-    std::future<Result<GpuSetup>> gpuFuture =
-        std::async(std::launch::async, [w, h, withOverlay] { return prepareGpu(w, h, withOverlay); });
-    auto joinGpu = [&]() -> Result<GpuSetup> {
-        auto gpu = gpuFuture.get();
-        if (!gpu) return gpu;
-        if (Status st = gpu.value().context->makeCurrent(); !st) return st.error();
-        return gpu;
-    };
 
     auto project = loadProject(data);
     if (!project) {

@@ -6,6 +6,7 @@
 namespace geso::render {
 
 struct OverlayPainter::State {
+    std::unique_ptr<ImFontAtlas> atlas;  // shared with `context`; outlives it (declared first)
     ImGuiContext* context = nullptr;
     FontSet fonts;
     float scale = 1;
@@ -39,11 +40,21 @@ private:
 }  // namespace
 
 core::Result<OverlayPainter> OverlayPainter::create(int widthPx, int heightPx, float scale) {
+    const float s = scale > 0 ? scale : overlayScaleForSize(widthPx, heightPx);
+    auto atlas = std::make_unique<ImFontAtlas>();
+    auto fonts = buildFonts(*atlas, s);
+    if (!fonts) return fonts.error();
+    return create(widthPx, heightPx, s, std::move(atlas), fonts.value());
+}
+
+core::Result<OverlayPainter> OverlayPainter::create(int widthPx, int heightPx, float scale,
+                                                    std::unique_ptr<ImFontAtlas> atlas, const FontSet& fonts) {
     auto state = std::make_unique<State>();
     state->widthPx = widthPx;
     state->heightPx = heightPx;
     state->scale = scale > 0 ? scale : overlayScaleForSize(widthPx, heightPx);
-    state->context = ImGui::CreateContext();
+    state->atlas = std::move(atlas);
+    state->context = ImGui::CreateContext(state->atlas.get());
     ContextScope scope(state->context);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -51,9 +62,8 @@ core::Result<OverlayPainter> OverlayPainter::create(int widthPx, int heightPx, f
     io.DisplaySize = ImVec2(static_cast<float>(widthPx), static_cast<float>(heightPx));
     io.DisplayFramebufferScale = ImVec2(1, 1);
     io.DeltaTime = 1.0f / 60.0f;
-    auto fonts = buildFonts(io, state->scale);
-    if (!fonts) return fonts.error();
-    state->fonts = fonts.value();
+    io.FontDefault = fonts.regular;
+    state->fonts = fonts;
     if (!ImGui_ImplOpenGL3_Init("#version 330 core"))
         return core::Error{"cannot initialise ImGui's OpenGL3 backend", "imgui:opengl3"};
     state->backend = true;

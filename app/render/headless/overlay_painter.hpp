@@ -9,6 +9,7 @@
 
 #include "core/base/result.hpp"
 #include "render/mesh/camera.hpp"
+#include "render/overlay/fonts.hpp"
 #include "render/overlay/map_overlay.hpp"
 #include "render/overlay/overlay_model.hpp"
 
@@ -18,6 +19,9 @@ class OverlayPainter {
 public:
     // Errors: fonts missing (where = the font file), backend init ("imgui:opengl3").
     static core::Result<OverlayPainter> create(int widthPx, int heightPx, float scale);
+    // With fonts already built (buildFonts(atlas, scale)), e.g. on another thread.
+    static core::Result<OverlayPainter> create(int widthPx, int heightPx, float scale,
+                                               std::unique_ptr<ImFontAtlas> atlas, const FontSet& fonts);
     OverlayPainter(OverlayPainter&&) noexcept;
     OverlayPainter& operator=(OverlayPainter&&) noexcept;
     ~OverlayPainter();  // needs the GL context that created it to be current

@@ -85,11 +85,16 @@ float overlayScaleForSize(int widthPx, int heightPx) {
 }
 
 core::Result<FontSet> buildFonts(ImGuiIO& io, float scale, const std::filesystem::path& fontDir) {
+    io.FontDefault = nullptr;
+    auto fonts = buildFonts(*io.Fonts, scale, fontDir);
+    if (fonts) io.FontDefault = fonts.value().regular;
+    return fonts;
+}
+
+core::Result<FontSet> buildFonts(ImFontAtlas& atlas, float scale, const std::filesystem::path& fontDir) {
     if (!std::isfinite(scale)) scale = 1.0f;
     scale = std::clamp(scale, 0.5f, 8.0f);
-    ImFontAtlas& atlas = *io.Fonts;
     atlas.Clear();
-    io.FontDefault = nullptr;
 
     const std::filesystem::path regularPath = fontDir / kRegularFile;
     const std::filesystem::path boldPath = fontDir / kBoldFile;
@@ -121,7 +126,6 @@ core::Result<FontSet> buildFonts(ImGuiIO& io, float scale, const std::filesystem
             }
         }
     }
-    io.FontDefault = fonts.regular;
     return fonts;
 }
 

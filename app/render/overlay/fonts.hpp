@@ -41,6 +41,9 @@ const ImWchar* overlayGlyphRanges();
 // Errors (where = the font file): missing, unreadable, not a TrueType font, or a
 // required glyph (å, –, ≤ …) missing; the atlas is left cleared.
 core::Result<FontSet> buildFonts(ImGuiIO& io, float scale, const std::filesystem::path& fontDir = defaultFontDir());
+// The same into an atlas of one's own, no ImGui context needed (e.g. on another
+// thread while a GL context is made); pass it to OverlayPainter::create.
+core::Result<FontSet> buildFonts(ImFontAtlas& atlas, float scale, const std::filesystem::path& fontDir = defaultFontDir());
 
 // The overlay/text scale for a headless frame: 1 up to 1920×1080, growing with
 // the smaller of the two ratios, so 3840×2160 → 2 and 7680×4320 → 4 (text keeps

@@ -27,7 +27,6 @@
 #include "render/headless/map_image.hpp"
 #include "render/headless/overlay_painter.hpp"
 #include "render/overlay/overlay_from_project.hpp"
-#include "render/mesh/scale_decimate.hpp"
 
 namespace geso::cli {
 namespace {
@@ -37,7 +36,8 @@ using namespace geso::core;
 constexpr int kMinSidePx = 16;
 constexpr int kMaxSidePx = 16384;
 constexpr int kPointsInitiatives = 1, kPointsTrygghet = 2;
-// Above this many vertices the render decimates to kLodTolerancePx (see docs/benchmarks-render.md).
+// Above this many vertices the render drops vertices closer than kLodTolerancePx
+// on the image (DataOptions::imageDetail; docs/benchmarks-render.md).
 constexpr size_t kLodMinVertices = 200000;
 constexpr double kLodTolerancePx = 0.75;
 
@@ -302,9 +302,9 @@ int cmdRender(int argc, char** argv) {
         if (!problem.empty()) return usage(problem);
     MapVariable& variable = choice.variable;
     if (Status st = checkOutputPath(out); !st) return fail(st.error());
-    // Triangles come after the level of detail is known: a dense layer is
-    // triangulated once, simplified, instead of twice.
-    data.triangles = false;
+    // One image: dense layers lose the vertices it cannot show before they are
+    // reprojected and triangulated (not for --pan-frames: it measures the viewer's full detail).
+    if (panFrames == 0) data.imageDetail = {w, h, kLodTolerancePx, kLodMinVertices};
     timer.mark("args");
 
     auto project = loadProject(data);
@@ -334,37 +334,16 @@ int cmdRender(int argc, char** argv) {
     timer.mark("gpu-wait");
 
     {
-        // Dense layers: drop sub-pixel vertices for this image's scale (scale_decimate.hpp).
-        const Box& e = p.areas.extent;
-        const double metresPerPx = std::max((e.maxX - e.minX) / w, (e.maxY - e.minY) / h);
-        std::optional<AreaLayer> lod;
-        std::optional<AreaGeometry> lodGeometry;
-        // Not for --pan-frames: it measures what the viewer draws (full detail).
-        if (p.areas.xy.size() > kLodMinVertices && metresPerPx > 0 && panFrames == 0) {
-            lod = render::decimateForScale(p.areas, kLodTolerancePx * metresPerPx);
-            GeometryOptions go;
-            go.labelPoints = false;
-            if (auto g = buildAreaGeometry(*lod, go)) lodGeometry = std::move(g).value();
-        }
-        if (args.has("--timings") && lod)
-            std::fprintf(stderr, "lod: %zu -> %zu vertices at %.2f m/px\n", p.areas.xy.size(), lod->xy.size(),
-                         metresPerPx);
-        if (lodGeometry) {  // peak memory: the full-detail geometry is not drawn, let it go
-            std::vector<Vec2>().swap(p.areas.xy);
-        } else {
-            GeometryOptions go;
-            go.labelPoints = false;  // loadProject made them
-            auto g = buildAreaGeometry(p.areas, go);
-            if (!g) return fail(Error{g.error().what, out});
-            p.geometry.triangles = std::move(g.value().triangles);
-            p.geometry.triStart = std::move(g.value().triStart);
-        }
-        timer.mark("lod");
+        if (args.has("--timings"))
+            std::fprintf(stderr, "areas: %zu features, %zu vertices drawn\n", p.areas.featureCount(), p.areas.xy.size());
         // One image, one scale: no pyramid (withLevels = false), except for --pan-frames (the viewer's case).
-        const Status st = lodGeometry ? renderer.setAreas(*lod, *lodGeometry, false)
-                                      : renderer.setAreas(p.areas, p.geometry, panFrames > 0);
+        const Status st = renderer.setAreas(p.areas, p.geometry, panFrames > 0);
         if (!st) return fail(Error{st.error().what, out});
         renderer.setPanCache(panFrames > 0);  // one image: nothing to reuse
+        if (panFrames == 0) {  // peak memory: the GPU has the geometry now (labels and extent stay)
+            std::vector<Vec2>().swap(p.areas.xy);
+            std::vector<uint32_t>().swap(p.geometry.triangles);
+        }
     }
     const render::FeatureFill fill = render::featureFill(map.value());
     renderer.setFeatureColors(fill.color, fill.noData);

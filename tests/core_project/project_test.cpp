@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "core/classify/palette.hpp"
@@ -123,4 +125,48 @@ TEST(Choropleth, UnknownOrTextFieldIsAnError) {
     v.kind = VariableKind::Dimension;
     v.id = "no_such_dimension";
     EXPECT_FALSE(buildChoropleth(p, v, {}, Lang::Sv).ok());
+}
+
+TEST(Project, OneImageLoadDropsWhatTheImageCannotShowAfterValidating) {
+    // A circle of 50 000 vertices (radius 1 km) and a bow-tie, in EPSG:3006.
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "geso_image_detail";
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "tata.geojson";
+    {
+        std::ofstream out(file);
+        out << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3006"}},"features":[)";
+        out << R"({"type":"Feature","properties":{"geso_kod":1,"geso_namn":"Cirkel"},"geometry":{"type":"Polygon","coordinates":[[)";
+        const int n = 50000;
+        for (int i = 0; i <= n; ++i) {
+            const double a = 2 * 3.14159265358979 * (i % n) / n;
+            out << (i ? "," : "") << "[" << std::fixed << 374000 + 1000 * std::cos(a) << "," << 6160000 + 1000 * std::sin(a) << "]";
+        }
+        out << R"(]]}},{"type":"Feature","properties":{"geso_kod":2,"geso_namn":"Fluga"},"geometry":{"type":"Polygon","coordinates":[[[376000,6160000],[377000,6161000],[377000,6160000],[376000,6161000],[376000,6160000]]]}}]})";
+    }
+    DataOptions o;
+    o.areasPath = file.string();
+    o.indicatorsPath = o.initiativesPath = o.trygghetPath = "none";
+    const Result<Project> full = loadProject(o);
+    ASSERT_TRUE(full.ok()) << full.error().line();
+    o.imageDetail = {800, 600, 1.0, 1000};
+    const Result<Project> image = loadProject(o);
+    ASSERT_TRUE(image.ok()) << image.error().line();
+    const Project& f = full.value();
+    const Project& i = image.value();
+    ASSERT_EQ(i.areas.featureCount(), f.areas.featureCount());
+    EXPECT_GT(f.areas.xy.size(), 50000u);
+    // ~3 km extent on 800 px: ~4 m per px; a 6.3 km circumference keeps ~1 500 vertices.
+    EXPECT_LT(i.areas.xy.size(), 3000u);
+    EXPECT_GT(i.areas.xy.size(), 500u);
+    EXPECT_EQ(i.geometry.triStart.size(), i.areas.featureCount() + 1);
+    // The bow-tie was repaired before any vertex was dropped, and says so, in the file's own coordinates.
+    const auto repaired = [](const Project& p) {
+        for (const FeatureIssue& issue : p.areas.issues)
+            if (issue.kind == FeatureIssue::Kind::Repaired) return issue.detail;
+        return std::string();
+    };
+    EXPECT_FALSE(repaired(i).empty());
+    EXPECT_EQ(repaired(i), repaired(f));
+    EXPECT_NE(repaired(i).find("376"), std::string::npos) << repaired(i);  // an EPSG:3006 easting
+    std::filesystem::remove_all(dir);
 }

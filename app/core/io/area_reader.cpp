@@ -179,6 +179,8 @@ Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts) {
     io_detail::checkExtent(crs.value(), srcExtent, opts.displayCrs, out.issues);
     attrs.addEncodingWarnings(path, out.issues);
 
+    if (opts.beforeReprojection)
+        if (Status s = opts.beforeReprojection(out, crs.value().definition); !s) return Error{s.error().what, path};
     if (auto s = io_detail::reprojectAreas(out, crs.value(), opts.displayCrs); !s) return Error{s.error().what, path};
     io_detail::finishAreas(out);
     return out;

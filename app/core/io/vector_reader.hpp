@@ -21,6 +21,7 @@
 // GDAL warnings raised while reading give Kind::Warning issues with fid -1. Geometry validity is not checked here
 // (geom/validate.hpp does that).
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,11 @@ struct LoadOptions {
     // CRS of the source coordinates: needed when the source declares none or an
     // unusable one (local, unparseable); overrides a declared CRS, with a warning.
     std::string assumeCrs;
+    // Areas only: called once the layer is read, in its source CRS (sourceCrs:
+    // a definition for transformPoints), before it is reprojected — e.g. to
+    // validate it and drop vertices no one will see, so fewer go through PROJ.
+    // An Error stops the load (where = the path).
+    std::function<Status(AreaLayer& layer, const std::string& sourceCrs)> beforeReprojection;
 };
 
 // Polygon/MultiPolygon features → AreaLayer: rings open, exterior first and

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <map>
 
+#include "core/crs/crs.hpp"
+#include "core/geom/decimate.hpp"
 #include "core/geom/triangulate.hpp"
 #include "core/index/column_mapping.hpp"
 #include "core/geom/validate.hpp"
@@ -31,6 +33,27 @@ std::string issueLine(const std::string& path, const FeatureIssue& issue) {
     std::string line = "[";
     line.append(fileName(path)).append("] ").append(issue.label).append(": ").append(issue.detail);
     return line;
+}
+
+// The source-CRS distance that is `tolerancePx` on an image of the layer's
+// extent at the given size, in the display CRS; 0 if it cannot be told.
+double sourceTolerance(const Box& srcExtent, const std::string& srcCrs, const std::string& displayCrs,
+                       const DataOptions::ImageDetail& image) {
+    if (srcExtent.empty() || image.widthPx <= 0 || image.heightPx <= 0) return 0;
+    const double cx = 0.5 * (srcExtent.minX + srcExtent.maxX), cy = 0.5 * (srcExtent.minY + srcExtent.maxY);
+    const double unit = 1e-3 * std::max(srcExtent.maxX - srcExtent.minX, srcExtent.maxY - srcExtent.minY);
+    std::vector<Vec2> pts = {{srcExtent.minX, srcExtent.minY}, {srcExtent.maxX, srcExtent.minY},
+                             {srcExtent.maxX, srcExtent.maxY}, {srcExtent.minX, srcExtent.maxY},
+                             {cx, cy}, {cx + unit, cy}, {cx, cy + unit}};
+    std::vector<size_t> failed;
+    if (!transformPoints(pts, srcCrs, displayCrs, &failed) || !failed.empty() || !(unit > 0)) return 0;
+    Box shown;
+    for (size_t i = 0; i < 4; ++i) shown.expand(pts[i].x, pts[i].y);
+    const double metresPerPx = std::max((shown.maxX - shown.minX) / image.widthPx, (shown.maxY - shown.minY) / image.heightPx);
+    // Display units per source unit near the centre; the larger keeps more detail.
+    const double scale = std::max(std::hypot(pts[5].x - pts[4].x, pts[5].y - pts[4].y),
+                                  std::hypot(pts[6].x - pts[4].x, pts[6].y - pts[4].y)) / unit;
+    return scale > 0 ? image.tolerancePx * metresPerPx / scale : 0;
 }
 
 std::string bundled(const char* name) { return (std::filesystem::path(bundledDataDir()) / name).string(); }
@@ -186,10 +209,22 @@ Result<Project> loadProject(const DataOptions& o) {
     lo.layerName = o.areasLayer;
     lo.displayCrs = o.displayCrs;
     lo.assumeCrs = o.assumeCrs;
+    // Validation in the source CRS (the repair report's coordinates are the
+    // file's own); a one-image load then drops what the image cannot show.
+    lo.beforeReprojection = [&o](AreaLayer& layer, const std::string& srcCrs) -> Status {
+        if (Status s = validateAndRepair(layer); !s) return s;
+        if (layer.xy.size() <= o.imageDetail.minVertices) return Ok{};
+        const double tolerance = sourceTolerance(layer.extent, srcCrs, o.displayCrs, o.imageDetail);
+        if (!(tolerance > 0)) return Ok{};
+        AreaLayer simpler = decimateForScale(layer, tolerance);
+        simpler.columns = std::move(layer.columns);
+        simpler.issues = std::move(layer.issues);
+        layer = std::move(simpler);
+        return Ok{};
+    };
     auto areas = loadAreas(areasPath, lo);
     if (!areas) return areas.error();
     p.areas = std::move(areas).value();
-    if (Status s = validateAndRepair(p.areas); !s) return Error{s.error().what, areasPath};
     if (p.areas.featureCount() == 0) return Error{"no usable polygons", areasPath};
     for (const auto& issue : p.areas.issues)
         p.warnings.push_back(issueLine(areasPath, issue));

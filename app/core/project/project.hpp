@@ -29,6 +29,15 @@ struct DataOptions {
     // false: Project::geometry gets label points and areas but no triangles (a
     // caller that draws a simplified copy triangulates that instead).
     bool triangles = true;
+    // The areas are drawn once, as an image of this size (`render`): in layers
+    // of more than minVertices, vertices closer than tolerancePx on that image
+    // are dropped after validation and before reprojection (geom/decimate.hpp),
+    // so PROJ and the triangulation see only what can be seen. 0 × 0 = keep all.
+    struct ImageDetail {
+        int widthPx = 0, heightPx = 0;
+        double tolerancePx = 0.75;
+        size_t minVertices = 200000;
+    } imageDetail;
 };
 
 // One input of a map, for its own provenance text.

@@ -9,7 +9,7 @@
 #include "render/gl/gl_check.hpp"
 #include "core/geom/triangulate.hpp"
 #include "render/gl/shader_program.hpp"
-#include "render/mesh/scale_decimate.hpp"
+#include "core/geom/decimate.hpp"
 
 namespace geso::render {
 namespace {
@@ -110,7 +110,7 @@ core::Status MapRenderer::setAreas(const core::AreaLayer& layer, const core::Are
     const double base = std::max(layer.extent.maxX - layer.extent.minX, layer.extent.maxY - layer.extent.minY) / 1000;
     size_t lastVertices = layer.xy.size();
     for (double f : {0.25, 0.5, 1.0, 2.0}) {
-        const core::AreaLayer coarse = decimateForScale(layer, f * base);
+        const core::AreaLayer coarse = core::decimateForScale(layer, f * base);
         if (coarse.xy.size() > lastVertices * 9 / 10) continue;  // not worth a level
         core::GeometryOptions go;
         go.labelPoints = false;

@@ -1,11 +1,11 @@
-#include "render/mesh/scale_decimate.hpp"
+#include "core/geom/decimate.hpp"
 
 #include <algorithm>
 
-namespace geso::render {
+namespace geso::core {
 
-core::AreaLayer decimateForScale(const core::AreaLayer& layer, double toleranceMetres) {
-    core::AreaLayer out;
+AreaLayer decimateForScale(const AreaLayer& layer, double toleranceMetres) {
+    AreaLayer out;
     out.source = layer.source;
     out.fid = layer.fid;
     out.partStart = layer.partStart;
@@ -22,10 +22,10 @@ core::AreaLayer decimateForScale(const core::AreaLayer& layer, double toleranceM
         const uint32_t v0 = layer.vertexStart[r], v1 = layer.vertexStart[r + 1];
         const size_t begin = out.xy.size();
         if (v1 > v0) {
-            core::Vec2 last = layer.xy[v0];
+            Vec2 last = layer.xy[v0];
             out.xy.push_back(last);
             for (uint32_t v = v0 + 1; v < v1; ++v) {
-                const core::Vec2 p = layer.xy[v];
+                const Vec2 p = layer.xy[v];
                 const double dx = p.x - last.x, dy = p.y - last.y;
                 if (dx * dx + dy * dy >= tol2) {
                     out.xy.push_back(p);
@@ -44,4 +44,4 @@ core::AreaLayer decimateForScale(const core::AreaLayer& layer, double toleranceM
     return out;
 }
 
-}  // namespace geso::render
+}  // namespace geso::core

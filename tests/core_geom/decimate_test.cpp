@@ -1,14 +1,14 @@
-#include "render/mesh/scale_decimate.hpp"
+#include "core/geom/decimate.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "render_mesh/test_layers.hpp"
+#include "wkt_layer.hpp"
 
 using geso::core::AreaLayer;
 using geso::core::Vec2;
-using geso::render::decimateForScale;
+using geso::core::decimateForScale;
 
 namespace {
 
@@ -34,7 +34,7 @@ AreaLayer denseSquare(double step) {
 
 }  // namespace
 
-TEST(ScaleDecimate, DropsVerticesCloserThanTolerance) {
+TEST(Decimate, DropsVerticesCloserThanTolerance) {
     const AreaLayer l = denseSquare(1.0);  // 400 vertices, 1 m apart
     const AreaLayer d = decimateForScale(l, 5.0);
     EXPECT_EQ(d.xy.size(), 80u);  // every 5th vertex
@@ -46,19 +46,20 @@ TEST(ScaleDecimate, DropsVerticesCloserThanTolerance) {
     EXPECT_EQ(d.extent.maxX, 100);
 }
 
-TEST(ScaleDecimate, ToleranceZeroKeepsEverythingAndTinyRingsKeepThree) {
+TEST(Decimate, ToleranceZeroKeepsEverythingAndTinyRingsKeepThree) {
     const AreaLayer l = denseSquare(1.0);
     EXPECT_EQ(decimateForScale(l, 0.0).xy.size(), l.xy.size());
     const AreaLayer d = decimateForScale(l, 1000.0);  // the whole square is below a pixel
     EXPECT_EQ(d.xy.size(), 3u);
 }
 
-TEST(ScaleDecimate, KeepsFeatureStructureOfSeveralRings) {
-    auto t = geso::test::makeSquares({{0, 0, 10}, {20, 0, 10, 4}});
-    const AreaLayer d = decimateForScale(t.layer, 0.5);
-    EXPECT_EQ(d.xy.size(), t.layer.xy.size());  // 4 m+ edges survive 0.5 m
-    EXPECT_EQ(d.partStart, t.layer.partStart);
-    EXPECT_EQ(d.ringStart, t.layer.ringStart);
-    EXPECT_EQ(d.vertexStart, t.layer.vertexStart);
-    EXPECT_EQ(d.fid, t.layer.fid);
+TEST(Decimate, KeepsFeatureStructureOfSeveralRings) {
+    const AreaLayer l = geso::test::layerFromWkt(
+        {"POLYGON((0 0,10 0,10 10,0 10,0 0))", "POLYGON((20 0,30 0,30 10,20 10,20 0),(23 3,23 7,27 7,27 3,23 3))"});
+    const AreaLayer d = decimateForScale(l, 0.5);
+    EXPECT_EQ(d.xy.size(), l.xy.size());  // 4 m+ edges survive 0.5 m
+    EXPECT_EQ(d.partStart, l.partStart);
+    EXPECT_EQ(d.ringStart, l.ringStart);
+    EXPECT_EQ(d.vertexStart, l.vertexStart);
+    EXPECT_EQ(d.fid, l.fid);
 }

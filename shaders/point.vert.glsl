@@ -16,6 +16,9 @@ flat out uint v_shape;
 flat out float v_radiusPx;
 flat out float v_strokePx;
 
+// Circumradius / radius per shape: circle, square, triangle (raised 0.15 r), diamond, hexagon, pentagon.
+const float kReach[6] = float[6](1.0, 1.16, 1.40, 1.11, 1.04, 1.06);
+
 const vec2 kCorners[6] = vec2[6](vec2(-1.0, -1.0), vec2(1.0, -1.0), vec2(-1.0, 1.0),
                                  vec2(-1.0, 1.0), vec2(1.0, -1.0), vec2(1.0, 1.0));
 
@@ -33,7 +36,10 @@ void main() {
     v_stroke = unpackRgba8(u.z);
     v_radiusPx = 0.5 * f.z * u_uiScale;
     v_strokePx = f.w * u_uiScale;
-    float extentPx = 1.25 * v_radiusPx + 0.5 * v_strokePx + 1.5;
+    // The quad just covers the shape's circumradius (point.frag's polygons),
+    // its stroke and the 1 px anti-aliasing ramp: every pixel of it is a fragment.
+    float reach = kReach[min(v_shape, 5u)];
+    float extentPx = reach * v_radiusPx + 0.5 * v_strokePx + 1.0;
     vec2 halfViewport = 0.5 * u_viewportPx;
     vec2 centrePx = (f.xy + u_transform.zw) * u_transform.xy * halfViewport;
     v_localPx = corner * extentPx;

@@ -10,9 +10,3 @@ add_custom_command(
   COMMENT "Embedding GLSL shaders" VERBATIM)
 target_sources(geso_render_gl PRIVATE "${geso_shader_cpp}")
 target_compile_definitions(geso_render_gl PRIVATE GESO_SHADER_DIR="${GESO_SOURCE_DIR}/shaders")
-# Debian's libimgui.a references stb_truetype from libstb (imgui.pc: Requires: stb).
-# Added here until the imgui_debian target links it itself.
-get_target_property(geso_imgui_libs imgui_debian INTERFACE_LINK_LIBRARIES)
-if(NOT geso_imgui_libs MATCHES "stb")
-  target_link_libraries(geso_render_gl PUBLIC stb)
-endif()

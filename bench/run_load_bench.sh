@@ -1,6 +1,6 @@
 #!/bin/bash
-# Load-pipeline benchmark (issue 2, item 9): geso-bench-load (load → reproject
-# → validate → triangulate + labels) against the GDAL floor
+# Load-pipeline benchmark (issue 2, item 9): geso-bench-load (read → validate
+# → reproject → triangulate + labels, as loadProject) against the GDAL floor
 # `ogr2ogr -f Memory -t_srs EPSG:3857 mem FILE`, whole process, warm cache.
 #
 #   bench/run_load_bench.sh [SIZES] [RUNS]     e.g.  bench/run_load_bench.sh 14,10000,100000 10

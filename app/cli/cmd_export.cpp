@@ -28,7 +28,7 @@ constexpr const char* kHelp =
     "table (long layout), the point layers, provenance metadata and QGIS styles (layer_styles): QGIS\n"
     "opens geso_omraden with the app's classes and colours; the layer's style menu switches between\n"
     "the dimensions and the total index.\n"
-    "FILE.csv: the attribute table for one year (code, name, indicators, dimensions, total, rank),\n"
+    "FILE.csv: the attribute table for one year (code, name, year, indicators, dimensions, total, rank),\n"
     "UTF-8 with BOM.\n"
     "\n"
     "  --out FILE          .gpkg or .csv; written to a temporary file and renamed when complete\n"

@@ -359,7 +359,8 @@ TEST_F(ProjectExport, CsvOfTheAttributeTable) {
     ASSERT_GE(text.size(), 3u);
     EXPECT_EQ(text.substr(0, 3), "\xEF\xBB\xBF");
     const std::string header = text.substr(3, text.find("\r\n") - 3);
-    EXPECT_EQ(header.rfind("geso_kod;geso_namn;del_valdeltagande;", 0), 0u) << header;
+    EXPECT_EQ(header.rfind("geso_kod;geso_namn;ar;del_valdeltagande;", 0), 0u) << header;
+    EXPECT_NE(text.find("\r\n1;Västra hamnen, Gamla staden m fl;2024;"), std::string::npos);  // the year on every row
     EXPECT_NE(header.find(";delaktighet;utbildning;ekonomi;boende;total;rank"), std::string::npos) << header;
     size_t lines = 0;
     for (size_t pos = 0; (pos = text.find("\r\n", pos)) != std::string::npos; pos += 2) ++lines;

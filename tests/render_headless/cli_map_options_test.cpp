@@ -5,13 +5,12 @@
 #include <ogrsf_frmts.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
-#include <sys/wait.h>
 
+#include "cli_run.hpp"
 #include "render/gl/png_writer.hpp"
 #include "render/headless/headless_context.hpp"
 
@@ -20,24 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliResult {
-    int exitCode = -1;
-    std::string err;
-};
+using geso::test::CliResult;
 
-CliResult run(const std::string& command, const std::string& args) {
-    const fs::path errFile = fs::temp_directory_path() / ("geso_options_err_" + command + ".txt");
-    const std::string cmd = std::string(GESO_BINARY) + " " + command + " " + args + " >/dev/null 2>" + errFile.string();
-    const int rc = std::system(cmd.c_str());
-    CliResult r;
-    r.exitCode = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    if (FILE* f = std::fopen(errFile.c_str(), "r")) {
-        char buf[4096];
-        r.err.assign(buf, std::fread(buf, 1, sizeof buf, f));
-        std::fclose(f);
-    }
-    return r;
-}
+CliResult run(const std::string& command, const std::string& args) { return geso::test::runGeso(command, args); }
 
 std::set<std::string> layersOf(const fs::path& gpkg) {
     GDALAllRegister();

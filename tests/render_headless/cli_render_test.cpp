@@ -4,11 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
 
+#include "cli_run.hpp"
 #include "core/project/choropleth.hpp"
 #include "core/project/project.hpp"
 #include "render/gl/png_writer.hpp"
@@ -21,25 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    std::string err;
-};
-
-CliRun runCli(const std::string& args) {
-    const fs::path errFile = fs::temp_directory_path() / "geso_e1a_cli_err.txt";
-    const std::string cmd = std::string(GESO_BINARY) + " render " + args + " 2>" + errFile.string();
-    const int rc = std::system(cmd.c_str());
-    CliRun r;
-    r.exitCode = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    if (FILE* f = std::fopen(errFile.c_str(), "r")) {
-        char buf[4096];
-        const size_t n = std::fread(buf, 1, sizeof buf, f);
-        r.err.assign(buf, n);
-        std::fclose(f);
-    }
-    return r;
-}
+geso::test::CliResult runCli(const std::string& args) { return geso::test::runGeso("render", args); }
 
 bool haveEgl() { return render::HeadlessContext::create(16, 16).ok(); }
 
@@ -53,7 +34,7 @@ render::Rgba pixelAt(const render::PngImage& img, int x, int y) {
 TEST(CliRender, BundledMapHasClassColoursAtLabelPoints) {
     if (!haveEgl()) GTEST_SKIP() << "no EGL context";
     const fs::path out = fs::temp_directory_path() / "geso_e1a_bundled.png";
-    const CliRun r = runCli("--out " + out.string() + " --size 1280x720 --no-overlay --initiatives none --trygghet none");
+    const geso::test::CliResult r = runCli("--out " + out.string() + " --size 1280x720 --no-overlay --initiatives none --trygghet none");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     auto img = render::readPng(out);
     ASSERT_TRUE(img.ok()) << img.error().line();
@@ -86,7 +67,7 @@ TEST(CliRender, BundledMapHasClassColoursAtLabelPoints) {
 TEST(CliRender, Overlay4kHasLegendSwatches) {
     if (!haveEgl()) GTEST_SKIP() << "no EGL context";
     const fs::path out = fs::temp_directory_path() / "geso_e1a_4k_cli.png";
-    const CliRun r = runCli("--out " + out.string() + " --size 3840x2160 --lang en");
+    const geso::test::CliResult r = runCli("--out " + out.string() + " --size 3840x2160 --lang en");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     auto img = render::readPng(out);
     ASSERT_TRUE(img.ok());
@@ -115,11 +96,11 @@ TEST(CliRender, UsageAndInputErrors) {
     EXPECT_EQ(runCli("--out x.png --total --field value").exitCode, 2);
     EXPECT_EQ(runCli("--out x.png --bogus").exitCode, 2);
     EXPECT_EQ(runCli("--help").exitCode, 0);
-    const CliRun missing = runCli("--out /tmp/geso_e1a_x.png --areas /nonexistent/areas.shp --field value");
+    const geso::test::CliResult missing = runCli("--out /tmp/geso_e1a_x.png --areas /nonexistent/areas.shp --field value");
     EXPECT_EQ(missing.exitCode, 1);
     EXPECT_NE(missing.err.find("geso-atlas: "), std::string::npos);
     EXPECT_EQ(std::count(missing.err.begin(), missing.err.end(), '\n'), 1) << missing.err;
-    const CliRun noDir = runCli("--out /nonexistent_dir_e1a/x.png");
+    const geso::test::CliResult noDir = runCli("--out /nonexistent_dir_e1a/x.png");
     EXPECT_EQ(noDir.exitCode, 1);
     EXPECT_FALSE(fs::exists("/tmp/geso_e1a_x.png"));
 }
@@ -127,7 +108,7 @@ TEST(CliRender, UsageAndInputErrors) {
 TEST(CliRender, VideoWallSize7680x4320) {
     if (!haveEgl()) GTEST_SKIP() << "no EGL context";
     const fs::path out = fs::temp_directory_path() / "geso_e1a_8k_cli.png";
-    const CliRun r = runCli("--out " + out.string() + " --size 7680x4320");
+    const geso::test::CliResult r = runCli("--out " + out.string() + " --size 7680x4320");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     auto img = render::readPng(out);
     ASSERT_TRUE(img.ok());

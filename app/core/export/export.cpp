@@ -520,6 +520,12 @@ Status exportCsv(const std::string& path, const Project& p, int year, const Inde
     try {
         auto cols = attributeTable(p, year, index);
         if (!cols) return Error{cols.error().what, path};
+        if (p.indicators) {  // a spreadsheet row says which year it is (after code and name)
+            const size_t n = p.areas.featureCount();
+            Column ar = makeColumn("ar", FieldType::Integer, n);
+            for (size_t f = 0; f < n; ++f) setNumber(ar, f, resolveYear(*p.indicators, year));
+            cols.value().insert(cols.value().begin() + 2, std::move(ar));
+        }
         return exportCsv(path, cols.value(), options);
     } catch (const std::exception& e) {
         return Error{std::string("export failed: ") + e.what(), path};

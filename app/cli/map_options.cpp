@@ -114,11 +114,8 @@ std::string parseDataOptions(const Args& args, bool fieldMap, DataOptions& data)
         return "--crs '" + data.displayCrs + "' is not a CRS PROJ knows (e.g. EPSG:3006)";
     if (!data.assumeCrs.empty() && (!looksLikeCrs(data.assumeCrs) || !describeCrs(data.assumeCrs)))
         return "--assume-crs '" + data.assumeCrs + "' is not a CRS PROJ knows (e.g. EPSG:3008)";
-    if (!data.areasPath.empty()) {
-        if (fieldMap && !args.has("--indicators")) data.indicatorsPath = "none";
-        if (!args.has("--initiatives")) data.initiativesPath = "none";
-        if (!args.has("--trygghet")) data.trygghetPath = "none";
-    }
+    if (!data.areasPath.empty() && fieldMap && !args.has("--indicators")) data.indicatorsPath = "none";
+    leaveOutBundledPointsForOwnAreas(data);
     return {};
 }
 

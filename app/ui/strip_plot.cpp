@@ -45,8 +45,14 @@ void drawStripPlot(const AppState& s, UiState& u, Actions& out) {
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float availW = std::max(ImGui::GetContentRegionAvail().x, 100.0f * scale);
-    float nameW = 0;
-    for (int f : rows) nameW = std::max(nameW, ImGui::CalcTextSize(shortName(s.areaName[static_cast<size_t>(f)]).c_str()).x);
+    // Measuring every name each frame is fine for GeSO's 14 areas but not for a
+    // layer of thousands: there the name column just takes its widest share.
+    constexpr size_t kMeasuredRows = 1000;
+    float nameW = availW;
+    if (rows.size() <= kMeasuredRows) {
+        nameW = 0;
+        for (int f : rows) nameW = std::max(nameW, ImGui::CalcTextSize(shortName(s.areaName[static_cast<size_t>(f)]).c_str()).x);
+    }
     nameW = std::min(nameW + 8 * scale, availW * 0.42f);
     const float x0 = p0.x + nameW, x1 = p0.x + availW - 8 * scale;
     const float yTop = p0.y + lineH, yBottom = yTop + lineH * static_cast<float>(rows.size());
@@ -79,21 +85,32 @@ void drawStripPlot(const AppState& s, UiState& u, Actions& out) {
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
 
-    // Class bands and live counts.
+    // Class bands and live counts; a count that would overlap the one before
+    // (narrow classes) is left out: the legend lists them all.
     const std::vector<int> counts = countClasses(c.value, upper);
+    dl->AddText(ImVec2(p0.x, p0.y), faint, trc(S::Count, l));
+    float labelEnd = p0.x + ImGui::CalcTextSize(trc(S::Count, l)).x;
+    const float gap = ImGui::CalcTextSize(" ").x;
     for (size_t k = 0; k < upper.size(); ++k) {
         const float a = xOf(k == 0 ? vmin : upper[k - 1]), b = xOf(k + 1 == upper.size() ? vmax : upper[k]);
         const Rgba8 col = k < c.classColor.size() ? c.classColor[k] : Rgba8{128, 128, 128, 255};
         dl->AddRectFilled(ImVec2(a, yTop), ImVec2(b, yBottom), IM_COL32(col.r, col.g, col.b, 40));
         const std::string n = std::to_string(k < counts.size() ? counts[k] : 0);
         const float tw = ImGui::CalcTextSize(n.c_str()).x;
-        dl->AddText(ImVec2((a + b - tw) * 0.5f, p0.y), text, n.c_str());
+        const float at = std::min((a + b - tw) * 0.5f, x1 - tw);
+        if (at < labelEnd + gap) continue;
+        dl->AddText(ImVec2(at, p0.y), text, n.c_str());
+        labelEnd = at + tw;
     }
-    dl->AddText(ImVec2(p0.x, p0.y), faint, trc(S::Count, l));
 
     // One row per area: name, a guide line and the value as a dot in its class colour.
+    // Only the rows inside the panel's visible part are drawn (a layer of
+    // 100 000 areas has 100 000 rows; ImGui clips but would still build them).
     const std::vector<int>& classOf = c.classOf;
-    for (size_t r = 0; r < rows.size(); ++r) {
+    const float clipTop = dl->GetClipRectMin().y, clipBottom = dl->GetClipRectMax().y;
+    const size_t firstRow = static_cast<size_t>(std::clamp((clipTop - yTop) / lineH - 1, 0.0f, static_cast<float>(rows.size())));
+    const size_t endRow = static_cast<size_t>(std::clamp((clipBottom - yTop) / lineH + 1, 0.0f, static_cast<float>(rows.size())));
+    for (size_t r = firstRow; r < endRow; ++r) {
         const size_t f = static_cast<size_t>(rows[r]);
         const float y = yTop + lineH * (static_cast<float>(r) + 0.5f);
         dl->PushClipRect(ImVec2(p0.x, y - lineH), ImVec2(x0 - 4 * scale, y + lineH), true);

@@ -70,7 +70,9 @@ void MapSession::setLang(core::Lang lang) {
     m_state.provenance = m_project->provenance.line(lang);
 }
 
-void MapSession::load(const core::DataOptions& options) {
+void MapSession::load(const core::DataOptions& given) {
+    core::DataOptions options = given;
+    core::leaveOutBundledPointsForOwnAreas(options);
     auto r = core::loadProject(options);
     if (!r) {
         reportError(r.error());

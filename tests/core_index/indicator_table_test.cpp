@@ -657,3 +657,22 @@ TEST(IndicatorTable, SmallSharesWrittenWithPercentSignAreNotScaled) {
     EXPECT_DOUBLE_EQ(whole.value(1, 2020, 0), 1.0);
     EXPECT_EQ(countIssues(whole, Sev::Warning, "fractions"), 0) << dumpIssues(whole);
 }
+
+TEST(IndicatorTable, ManyBoundaryAreasWithoutRowsAreOneLine) {
+    // A boundary layer of another division: 30 areas, none in the table.
+    TempDir dir;
+    const auto cat = geso::test::miniCatalogue();
+    const std::string path = dir.write("m.csv", std::string(kHeader) +
+                                                   "1,Ett,2020,1,2,3,4,5,6\n"
+                                                   "0,Malmö,2020,1,2,3,4,5,6\n");
+    IndicatorTable t = loadOk(path, cat);
+    std::map<int, std::string> layer;
+    for (int code = 101; code <= 130; ++code) layer[code] = "Område " + std::to_string(code);
+    checkNames(t, layer);
+    EXPECT_EQ(countIssues(t, Sev::Warning, "has no rows in the table"), 0) << dumpIssues(t);
+    EXPECT_EQ(countIssues(t, Sev::Warning,
+                          "30 of the boundary layer's 30 areas have no rows in the table: 101 (Område 101), "
+                          "102 (Område 102), 103 (Område 103), 104 (Område 104), 105 (Område 105) …", 0),
+              1)
+        << dumpIssues(t);
+}

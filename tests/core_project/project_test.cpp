@@ -170,3 +170,77 @@ TEST(Project, OneImageLoadDropsWhatTheImageCannotShowAfterValidating) {
     EXPECT_NE(repaired(i).find("376"), std::string::npos) << repaired(i);  // an EPSG:3006 easting
     std::filesystem::remove_all(dir);
 }
+
+namespace {
+
+// Three squares of another division (codes 1001–1003) with a numeric field, EPSG:3008.
+std::string writeOtherDivision(const std::filesystem::path& dir) {
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "stadsdelar.geojson";
+    std::ofstream out(file);
+    out << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3008"}},"features":[)"
+        << R"({"type":"Feature","properties":{"geso_kod":1001,"geso_namn":"Norr","invanare":1200},"geometry":{"type":"Polygon","coordinates":[[[118000,6164000],[119000,6164000],[119000,6165000],[118000,6165000],[118000,6164000]]]}},)"
+        << R"({"type":"Feature","properties":{"geso_kod":1002,"geso_namn":"Söder","invanare":800},"geometry":{"type":"Polygon","coordinates":[[[118000,6163000],[119000,6163000],[119000,6164000],[118000,6164000],[118000,6163000]]]}},)"
+        << R"({"type":"Feature","properties":{"geso_kod":1003,"geso_namn":"Öster","invanare":450},"geometry":{"type":"Polygon","coordinates":[[[119000,6163000],[120000,6163000],[120000,6164000],[119000,6164000],[119000,6163000]]]}}]})";
+    return file.string();
+}
+
+}  // namespace
+
+TEST(Project, BundledTableOverAnotherDivisionIsLeftOutWithAWarning) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "geso_other_division";
+    DataOptions o;
+    o.areasPath = writeOtherDivision(dir);
+    leaveOutBundledPointsForOwnAreas(o);
+    EXPECT_EQ(o.initiativesPath, "none");
+    EXPECT_EQ(o.trygghetPath, "none");
+    const Result<Project> r = loadProject(o);
+    ASSERT_TRUE(r.ok()) << r.error().line();
+    const Project& p = r.value();
+    EXPECT_FALSE(p.indicators.has_value());
+    EXPECT_FALSE(p.initiatives.has_value());
+    EXPECT_FALSE(p.trygghet.has_value());
+    EXPECT_FALSE(p.provenance.illustrativeValues);
+    size_t noted = 0;
+    for (const std::string& w : p.warnings) noted += w.find("none of its GeSO codes is in the boundary layer") != std::string::npos;
+    EXPECT_EQ(noted, 1u);
+    // The layer's own numeric field can still be mapped.
+    MapVariable v;
+    v.kind = VariableKind::Field;
+    v.id = "invanare";
+    MapStyle s;
+    s.spec.method = ClassMethod::EqualInterval;
+    s.spec.k = 3;
+    EXPECT_TRUE(buildChoropleth(p, v, s, Lang::Sv).ok());
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Project, OwnTableMatchingNoAreaIsAnErrorNamingIt) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "geso_other_division_table";
+    DataOptions o;
+    o.areasPath = writeOtherDivision(dir);
+    o.indicatorsPath = bundledIndicatorsPath();
+    // A copy of the bundled table is the user's own table.
+    const auto own = dir / "egna_indikatorer.csv";
+    std::filesystem::copy_file(o.indicatorsPath, own);
+    o.indicatorsPath = own.string();
+    leaveOutBundledPointsForOwnAreas(o);
+    const Result<Project> r = loadProject(o);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().line().find("egna_indikatorer.csv"), std::string::npos) << r.error().line();
+    EXPECT_NE(r.error().line().find("1001…1003"), std::string::npos) << r.error().line();
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Project, NamedPointLayersAreKeptWithOwnAreas) {
+    DataOptions o;
+    o.areasPath = "/data/GeSO.shp";
+    o.initiativesPath = "/data/insatser.geojson";
+    leaveOutBundledPointsForOwnAreas(o);
+    EXPECT_EQ(o.initiativesPath, "/data/insatser.geojson");
+    EXPECT_EQ(o.trygghetPath, "none");
+    DataOptions bundled;
+    leaveOutBundledPointsForOwnAreas(bundled);
+    EXPECT_EQ(bundled.initiativesPath, "");
+    EXPECT_EQ(bundled.trygghetPath, "");
+}

@@ -549,9 +549,23 @@ void checkNames(IndicatorTable& table, const std::map<int, std::string>& boundar
                  "area " + std::to_string(code) + " is called '" + n->second + "' in the table but '" + b->second +
                      "' in the boundary layer");
     }
+    // Boundary areas without rows: one line each for a GeSO-sized layer; for a
+    // big layer (a boundary file of another division) one line with the count
+    // and the first few, so the report stays readable.
+    constexpr size_t kListed = 20;
+    std::vector<std::pair<int, std::string>> missing;
     for (const auto& [code, name] : boundaryNames)
-        if (!std::binary_search(table.codes.begin(), table.codes.end(), code))
+        if (!std::binary_search(table.codes.begin(), table.codes.end(), code)) missing.emplace_back(code, name);
+    if (missing.size() <= kListed) {
+        for (const auto& [code, name] : missing)
             warn(0, {}, "area " + std::to_string(code) + " (" + name + ") has no rows in the table");
+        return;
+    }
+    std::string first;
+    for (size_t i = 0; i < 5; ++i)
+        first += (i ? ", " : "") + std::to_string(missing[i].first) + " (" + missing[i].second + ")";
+    warn(0, {}, std::to_string(missing.size()) + " of the boundary layer's " + std::to_string(boundaryNames.size()) +
+                    " areas have no rows in the table: " + first + " …");
 }
 
 }  // namespace geso::core

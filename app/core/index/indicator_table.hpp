@@ -97,7 +97,8 @@ Result<IndicatorTable> loadIndicatorTable(const std::string& path, const Catalog
 
 // Compares the table's areas with a boundary layer (code -> name): codes not in
 // the layer, layer areas without rows, and names that differ (case-insensitive)
-// are added as warnings. The first two name the table row where the code first
+// are added as warnings (layer areas without rows: one line each up to 20, else
+// one line with their count and the first five). The first two name the table row where the code first
 // appears and the code column; a different name names the row and name column
 // it was read from. Layer areas without rows have no row (0).
 void checkNames(IndicatorTable& table, const std::map<int, std::string>& boundaryNames);

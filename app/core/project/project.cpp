@@ -184,14 +184,33 @@ Status loadIndicators(Project& p, const std::string& path, const TableOptions& t
     for (size_t i = 0; i < p.areaCode.size(); ++i)
         if (p.areaCode[i] >= 0) names[p.areaCode[i]] = p.areaName[i];
     if (!names.empty()) checkNames(t, names);
+    const bool joins = std::any_of(t.codes.begin(), t.codes.end(), [&](int c) { return names.count(c) > 0; });
+    const bool bundledTable = std::filesystem::path(path) == std::filesystem::path(bundledIndicatorsPath());
+    if (!joins && !names.empty()) {
+        // The bundled Malmö table over another division's boundaries: map the layer's own fields.
+        if (bundledTable) {
+            p.warnings.push_back("[" + fileName(path) + "] none of its GeSO codes is in the boundary layer; "
+                                 "the map shows the layer's own fields");
+            return Ok{};
+        }
+        return Error{"none of the table's " + std::to_string(t.codes.size()) + " area codes is in the boundary "
+                         "layer (its codes run " + std::to_string(names.begin()->first) + "…" +
+                         std::to_string(names.rbegin()->first) + "); is it the right table, or the right code column?",
+                     path};
+    }
     // Replace the previous table's warnings with this one's.
     std::erase_if(p.warnings, [](const std::string& w) { return w.rfind("[tabell] ", 0) == 0; });
     for (const auto& issue : t.issues) p.warnings.push_back("[tabell] " + issue.line());
-    const bool bundledTable = std::filesystem::path(path) == std::filesystem::path(bundledIndicatorsPath());
     p.provenance.illustrativeValues = bundledTable;
     p.provenance.indicatorsSource = fileName(path);
     p.indicators = std::move(t);
     return Ok{};
+}
+
+void leaveOutBundledPointsForOwnAreas(DataOptions& o) {
+    if (o.areasPath.empty()) return;
+    if (o.initiativesPath.empty()) o.initiativesPath = kNone;
+    if (o.trygghetPath.empty()) o.trygghetPath = kNone;
 }
 
 Result<Project> loadProject(const DataOptions& o) {

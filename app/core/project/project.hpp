@@ -80,6 +80,11 @@ struct Project {
     int featureOfCode(int code) const;
 };
 
+// The bundled point layers are Malmö's and illustrative: with the user's own
+// boundary file they are left out unless named (a map of the city's data
+// should not carry made-up points). Sets initiativesPath/trygghetPath to "none".
+void leaveOutBundledPointsForOwnAreas(DataOptions& options);
+
 // Everything under one roof; errors name the file (indicator table errors with
 // row and column). Non-fatal notes go to Project::warnings.
 Result<Project> loadProject(const DataOptions& options);

@@ -69,6 +69,15 @@ Result<Project> load(const TempDir& dir, bool cityAreas, bool cityPoints) {
     return loadProject(o);
 }
 
+// Each table's provenance is `sentence`, and its description ends with it.
+void expectTableSentences(std::map<std::string, TableProvenance>& t,
+                          const std::map<std::string, std::string>& expected) {
+    for (const auto& [table, sentence] : expected) {
+        EXPECT_TRUE(endsWith(t[table].description, " " + sentence)) << table << ": " << t[table].description;
+        EXPECT_EQ(t[table].provenance, sentence) << table;
+    }
+}
+
 }  // namespace
 
 TEST(ExportProvenance, TextPerSource) {
@@ -106,10 +115,7 @@ TEST(ExportProvenance, BundledDataIsCalledUnofficialInEveryTable) {
         {kIndicatorTable, "Illustrativa värden – inte officiell statistik."},
         {kInitiativesTable, "Illustrativa punkter – inte officiell statistik."},
         {kTrygghetTable, "Illustrativa punkter – inte officiell statistik."}};
-    for (const auto& [table, sentence] : expected) {
-        EXPECT_TRUE(endsWith(t[table].description, " " + sentence)) << table << ": " << t[table].description;
-        EXPECT_EQ(t[table].provenance, sentence) << table;
-    }
+    expectTableSentences(t, expected);
     EXPECT_EQ(t[kInitiativesTable].source, "pagaende_insatser.geojson");
     EXPECT_EQ(item(*ds, "PROVENANCE"),
               "Schematiska gränser · illustrativa värden · illustrativa punkter – inte officiell statistik.");
@@ -134,10 +140,7 @@ TEST(ExportProvenance, CityAreasAndValuesAreNamedAndTheBundledPointsCalledIllust
         {kIndicatorTable, "Värden: ind.csv."},
         {kInitiativesTable, "Illustrativa punkter – inte officiell statistik."},
         {kTrygghetTable, "Illustrativa punkter – inte officiell statistik."}};
-    for (const auto& [table, sentence] : expected) {
-        EXPECT_TRUE(endsWith(t[table].description, " " + sentence)) << table << ": " << t[table].description;
-        EXPECT_EQ(t[table].provenance, sentence) << table;
-    }
+    expectTableSentences(t, expected);
     for (const char* table : {kAreasTable, kIndicatorTable})
         for (const char* word : {"officiell", "llustrativ", "chematisk"}) {
             EXPECT_EQ(t[table].description.find(word), std::string::npos) << table << ": " << t[table].description;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/args.hpp"
+#include "cli/report.hpp"
 #include "cli/commands.hpp"
 #include "core/classify/classify.hpp"
 #include "core/classify/legend_format.hpp"
@@ -74,16 +75,6 @@ constexpr const char* kHelp =
     "they form the no-data class. With malmo100 each class also reads under / kring / över Malmö.\n"
     "Bundled data are illustrative, not official statistics.\n"
     "Exit codes: 0 ok, 1 bad input, 2 usage error (also option values out of range).\n";
-
-struct Failure {
-    int code;
-    std::string line;
-};
-
-int fail(const Failure& f) {
-    std::fprintf(stderr, "geso-atlas: %s\n", f.line.c_str());
-    return f.code;
-}
 
 enum class Target { Dimension, Indicator, Total };
 
@@ -542,59 +533,58 @@ int cmdClassify(int argc, char** argv) {
         {"--total", "--pooled", "--single-year", "--pool-dimensions", "--reverse", "--compare", "--help"},
         0};
     Args args(argc, argv, 1, spec);
-    if (!args.ok()) return fail({kExitUsage, "classify: " + args.error() + " (see --help)"});
+    if (!args.ok()) return reportUsage("classify", args.error());
     if (args.has("--help")) {
         std::fputs(kHelp, stdout);
         return kExitOk;
     }
     auto request = parseRequest(args);
-    if (!request) return fail({kExitUsage, "classify: " + request.error().what});
+    if (!request) return reportUsage("classify", request.error().what);
     Request& q = request.value();
 
     auto cat = loadCatalogue(q.catalogPath);
-    if (!cat) return fail({kExitFailure, cat.error().line()});
+    if (!cat) return reportFailure(cat.error().line());
     const Catalogue& catalogue = cat.value();
     auto selection = resolveSelection(q, catalogue);
-    if (!selection) return fail({kExitUsage, "classify: " + selection.error().what});
+    if (!selection) return reportUsage("classify", selection.error().what);
     const Selection& sel = selection.value();
     if (q.weights) {
         auto st = parseWeights(*q.weights, catalogue, q.index);
-        if (!st) return fail({kExitUsage, "classify: --weights: " + st.error().what});
+        if (!st) return reportUsage("classify", "--weights: " + st.error().what);
     }
     if (q.columns) {
         auto st = parseColumnMapping(*q.columns, catalogue, q.table);
-        if (!st) return fail({kExitUsage, "classify: --columns: " + st.error().what});
+        if (!st) return reportUsage("classify", "--columns: " + st.error().what);
     }
 
     auto table = loadIndicatorTable(q.tablePath, catalogue, q.table);
-    if (!table) return fail({kExitFailure, table.error().line()});
+    if (!table) return reportFailure(table.error().line());
     // As in `index`: codes and names against the bundled boundaries unless told otherwise.
     if (q.areasPath != "none" && (args.has("--areas") || std::filesystem::exists(q.areasPath)))
         if (auto st = checkNamesAgainstLayer(table.value(), q.areasPath); !st)
-            return fail({kExitFailure, st.error().line()});
+            return reportFailure(st.error().line());
     const IndicatorTable& tbl = table.value();
     if (const TableIssue* e = tbl.firstError()) {
         const size_t more = tbl.errorCount() - 1;
-        return fail({kExitFailure, e->line() + (more ? " (and " + std::to_string(more) +
-                                                           " more errors; see geso-atlas index)"
-                                                     : "")});
+        return reportFailure(e->line() +
+                             (more ? " (and " + std::to_string(more) + " more errors; see geso-atlas index)" : ""));
     }
     // A year with only a city row has nothing to map: the default is the latest with area rows.
     auto result = computeIndex(tbl, catalogue, q.year.value_or(tbl.latestAreaYear()), q.index);
-    if (!result) return fail({kExitFailure, result.error().line()});
+    if (!result) return reportFailure(result.error().line());
     const IndexResult& r = result.value();
     const std::vector<double> values = selectValues(r, sel);
     const Pool pool = buildPool(q, sel, tbl, catalogue, r);
 
     if (q.spec.method == ClassMethod::Centred) {
         auto centre = centreFor(q, sel, r);
-        if (!centre) return fail({kExitUsage, "classify: " + centre.error().what});
+        if (!centre) return reportUsage("classify", centre.error().what);
         q.spec.centre = centre.value();
     }
     auto classes = classifyPooled(pool.values, values, q.spec);
     if (!classes)
-        return fail({kExitFailure, "classify: " + sel.label + " " + std::to_string(r.year) + ": " +
-                                       classes.error().what});
+        return reportFailure("classify: " + sel.label + " " + std::to_string(r.year) + ": " +
+                             classes.error().what);
     const Classes& c = classes.value();
 
     // The challenged end is the strong colour: index values are "higher is better", a raw share
@@ -605,7 +595,7 @@ int cmdClassify(int argc, char** argv) {
     bool reversed = isDiverging(q.palette) ? !strongEndIsLow : strongEndIsLow;
     if (q.reverse) reversed = !reversed;
     auto colours = classColours(q.palette, c.classCount(), reversed);
-    if (!colours) return fail({kExitUsage, "classify: " + colours.error().what});
+    if (!colours) return reportUsage("classify", colours.error().what);
 
     // Notes once the result stands, so a failure stays one line.
     if (q.classesGiven && (c.method == ClassMethod::BoxMap || c.method == ClassMethod::StdDev))

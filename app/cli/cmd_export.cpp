@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/args.hpp"
+#include "cli/report.hpp"
 #include "cli/commands.hpp"
 #include "cli/map_options.hpp"
 #include "core/classify/classify.hpp"
@@ -63,15 +64,7 @@ constexpr const char* kHelp =
     "Exit codes: 0 ok, 1 bad input or failed write (the target is left untouched), 2 usage error.\n"
     "Bundled data: schematic boundaries and illustrative values, not official statistics.\n";
 
-int usage(const std::string& msg) {
-    std::fprintf(stderr, "geso-atlas: export: %s (see geso-atlas export --help)\n", msg.c_str());
-    return kExitUsage;
-}
 
-int fail(const Error& e) {
-    std::fprintf(stderr, "geso-atlas: %s\n", e.line().c_str());
-    return kExitFailure;
-}
 
 std::string lowerExtension(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
@@ -89,47 +82,49 @@ int cmdExport(int argc, char** argv) {
     addStyleOptions(spec);
     addLangOption(spec);
     Args args(argc, argv, 1, spec);
-    if (!args.ok()) return usage(args.error());
+    if (!args.ok()) return reportUsage("export", args.error());
     if (args.has("--help")) {
         std::fputs(kHelp, stdout);
         return kExitOk;
     }
     const std::string out = args.valueOr("--out", "");
-    if (out.empty()) return usage("--out FILE.gpkg or FILE.csv is required");
+    if (out.empty()) return reportUsage("export", "--out FILE.gpkg or FILE.csv is required");
     const std::string ext = lowerExtension(out);
     const bool csv = ext == ".csv";
-    if (!csv && ext != ".gpkg") return usage("--out must end in .gpkg or .csv, not '" + ext + "'");
+    if (!csv && ext != ".gpkg") return reportUsage("export", "--out must end in .gpkg or .csv, not '" + ext + "'");
     if (csv && (args.has("--update") || args.has("--crs")))
-        return usage("--update and --crs apply to .gpkg only");
-    if (!csv && args.has("--swedish-excel")) return usage("--swedish-excel applies to .csv only");
+        return reportUsage("export", "--update and --crs apply to .gpkg only");
+    if (!csv && args.has("--swedish-excel")) return reportUsage("export", "--swedish-excel applies to .csv only");
 
     Lang lang = kDefaultLang;
     VariableChoice choice;  // the year, normalisation and weights of every exported value
     DataOptions data;
     for (const std::string& problem :
          {parseLangOption(args, lang), parseVariableOptions(args, choice), parseDataOptions(args, false, data)})
-        if (!problem.empty()) return usage(problem);
+        if (!problem.empty()) return reportUsage("export", problem);
     // Styles: each variable's own default unless the options say otherwise (then for all of them).
     std::optional<MapStyle> style;
     if (hasStyleOptions(args)) {
         MapVariable total;
         total.norm = choice.variable.norm;
         MapStyle s;
-        if (const std::string problem = parseStyleOptions(args, total, s); !problem.empty()) return usage(problem);
+        if (const std::string problem = parseStyleOptions(args, total, s); !problem.empty())
+            return reportUsage("export", problem);
         style = s;
     }
-    if (Status st = checkOutputPath(out); !st) return fail(st.error());
+    if (Status st = checkOutputPath(out); !st) return reportFailure(st.error());
     {
         std::error_code ec;
         if (args.has("--update") && !std::filesystem::exists(out, ec))
-            return fail(Error{"file to update does not exist", out});
+            return reportFailure(Error{"file to update does not exist", out});
     }
 
     auto project = loadProject(data);
-    if (!project) return fail(project.error());
+    if (!project) return reportFailure(project.error());
     const Project& p = project.value();
     MapVariable& variable = choice.variable;
-    if (const std::string problem = applyWeights(choice, p.catalogue, variable); !problem.empty()) return usage(problem);
+    if (const std::string problem = applyWeights(choice, p.catalogue, variable); !problem.empty())
+        return reportUsage("export", problem);
     const IndexOptions index = variable.indexOptions();
     const int year = variable.year;
     for (const auto& w : p.warnings) std::fprintf(stderr, "geso-atlas: note: %s\n", w.c_str());
@@ -138,7 +133,7 @@ int cmdExport(int argc, char** argv) {
     if (csv) {
         CsvOptions co;
         co.swedishExcel = args.has("--swedish-excel");
-        if (Status st = exportCsv(out, p, year, index, co); !st) return fail(st.error());
+        if (Status st = exportCsv(out, p, year, index, co); !st) return reportFailure(st.error());
         std::printf("%s: %zu areas\n", out.c_str(), p.areas.featureCount());
         return kExitOk;
     }
@@ -152,8 +147,8 @@ int cmdExport(int argc, char** argv) {
     req.defaultVariable = args.valueOr("--variable", p.catalogue.totalId);
     req.lang = lang;
     auto content = buildGpkgContent(p, req);
-    if (!content) return fail(Error{content.error().what, out});
-    if (Status st = writeGpkgSafely(out, content.value(), req.update); !st) return fail(st.error());
+    if (!content) return reportFailure(Error{content.error().what, out});
+    if (Status st = writeGpkgSafely(out, content.value(), req.update); !st) return reportFailure(st.error());
     std::string summary;
     for (const auto& t : content.value().tables)
         summary += (summary.empty() ? "" : ", ") + t.name + " " + std::to_string(t.rows);

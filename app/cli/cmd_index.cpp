@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/args.hpp"
+#include "cli/report.hpp"
 #include "cli/commands.hpp"
 #include "core/index/boundary_names.hpp"
 #include "core/index/catalogue.hpp"
@@ -63,15 +64,7 @@ constexpr const char* kHelp =
     "Spreadsheet cells in percent format (82,4 % stored as 0.824) are read as percent, with a warning.\n"
     "Exit codes: 0 ok, 1 bad input, 2 usage error. Table warnings go to stderr.\n";
 
-int fail(const std::string& line) {
-    std::fprintf(stderr, "geso-atlas: %s\n", line.c_str());
-    return kExitFailure;
-}
 
-int usage(const std::string& line) {
-    std::fprintf(stderr, "geso-atlas index: %s (see geso-atlas index --help)\n", line.c_str());
-    return kExitUsage;
-}
 
 bool samePath(const std::string& a, const std::string& b) {
     std::error_code ec1, ec2;
@@ -397,7 +390,7 @@ int cmdIndex(int argc, char** argv) {
                           {"--help"},
                           0};
     Args args(argc, argv, 1, spec);
-    if (!args.ok()) return usage(args.error());
+    if (!args.ok()) return reportUsage("index", args.error());
     if (args.has("--help")) {
         std::fputs(kHelp, stdout);
         return kExitOk;
@@ -406,50 +399,51 @@ int cmdIndex(int argc, char** argv) {
     IndexOptions options;
     if (auto n = args.value("--normalize")) {
         auto parsed = parseNormalization(*n);
-        if (!parsed) return usage("--normalize must be malmo100, zscore or minmax, not '" + *n + "'");
+        if (!parsed) return reportUsage("index", "--normalize must be malmo100, zscore or minmax, not '" + *n + "'");
         options.norm = *parsed;
     }
     const std::string format = args.valueOr("--format", "table");
     if (format != "table" && format != "csv" && format != "json")
-        return usage("--format must be table, csv or json, not '" + format + "'");
+        return reportUsage("index", "--format must be table, csv or json, not '" + format + "'");
     int year = 0, changeFrom = 0;
     if (auto y = args.value("--year")) {
         auto parsed = yearOption(*y);
-        if (!parsed) return usage("--year must be a year (1900-2200), not '" + *y + "'");
+        if (!parsed) return reportUsage("index", "--year must be a year (1900-2200), not '" + *y + "'");
         year = *parsed;
     }
     if (auto y = args.value("--change-from")) {
         auto parsed = yearOption(*y);
-        if (!parsed) return usage("--change-from must be a year (1900-2200), not '" + *y + "'");
+        if (!parsed) return reportUsage("index", "--change-from must be a year (1900-2200), not '" + *y + "'");
         changeFrom = *parsed;
-        if (changeFrom == year) return usage("--change-from and --year are the same year");
+        if (changeFrom == year) return reportUsage("index", "--change-from and --year are the same year");
     }
     TableOptions topts;
     topts.layer = args.valueOr("--layer", "");
     if (auto l = args.value("--layout")) {
         auto parsed = parseLayout(*l);
-        if (!parsed) return usage("--layout must be auto, wide or long, not '" + *l + "'");
+        if (!parsed) return reportUsage("index", "--layout must be auto, wide or long, not '" + *l + "'");
         topts.layout = *parsed;
     }
     if (auto y = args.value("--table-year")) {
         auto parsed = yearOption(*y);
-        if (!parsed) return usage("--table-year must be a year (1900-2200), not '" + *y + "'");
+        if (!parsed) return reportUsage("index", "--table-year must be a year (1900-2200), not '" + *y + "'");
         topts.defaultYear = *parsed;
     }
 
     const std::string catPath = args.valueOr("--catalogue", bundledCatalogPath());
     auto cat = loadCatalogue(catPath);
-    if (!cat.ok()) return fail(cat.error().line());
+    if (!cat.ok()) return reportFailure(cat.error().line());
     if (auto w = args.value("--weights")) {
-        if (auto st = parseWeights(*w, cat.value(), options); !st.ok()) return usage(st.error().line());
+        if (auto st = parseWeights(*w, cat.value(), options); !st.ok()) return reportUsage("index", st.error().line());
     }
     if (auto c = args.value("--columns")) {
-        if (auto st = parseColumnMapping(*c, cat.value(), topts); !st.ok()) return usage("--" + st.error().line());
+        if (auto st = parseColumnMapping(*c, cat.value(), topts); !st.ok())
+            return reportUsage("index", "--" + st.error().line());
     }
 
     const std::string tablePath = args.valueOr("--indicators", bundledIndicatorsPath());
     auto table = loadIndicatorTable(tablePath, cat.value(), topts);
-    if (!table.ok()) return fail(table.error().line());
+    if (!table.ok()) return reportFailure(table.error().line());
     // Names are checked against the bundled boundaries unless told otherwise; a
     // missing bundled file (a trimmed GESO_DATA_DIR) is a note, not a failure.
     const std::string areasPath = args.valueOr("--areas", bundledAreasPath());
@@ -458,27 +452,27 @@ int cmdIndex(int argc, char** argv) {
         if (!args.has("--areas") && !std::filesystem::exists(areasPath))
             areasNote = "no bundled boundary layer (" + areasPath + "); area codes and names not checked";
         else if (auto st = checkNamesAgainstLayer(table.value(), areasPath); !st.ok())
-            return fail(st.error().line());
+            return reportFailure(st.error().line());
     }
     const IndicatorTable& t = table.value();
     if (const TableIssue* e = t.firstError()) {
         std::string line = e->line();
         if (t.errorCount() > 1) line += " (and " + std::to_string(t.errorCount() - 1) + " more errors)";
-        return fail(line);
+        return reportFailure(line);
     }
     if (year == 0) year = t.latestAreaYear();
     if (changeFrom == year)
-        return usage("--change-from " + std::to_string(year) +
+        return reportUsage("index", "--change-from " + std::to_string(year) +
                      " is also the year it would be compared with (the latest with area rows); give --year");
     std::optional<IndexResult> single;
     std::vector<IndexChange> changes;
     if (changeFrom != 0) {
         auto ch = computeChange(t, cat.value(), changeFrom, year, options);
-        if (!ch.ok()) return fail(ch.error().line());
+        if (!ch.ok()) return reportFailure(ch.error().line());
         changes = std::move(ch).value();
     } else {
         auto res = computeIndex(t, cat.value(), year, options);
-        if (!res.ok()) return fail(res.error().line());
+        if (!res.ok()) return reportFailure(res.error().line());
         single = std::move(res).value();
     }
 

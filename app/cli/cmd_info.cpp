@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/args.hpp"
+#include "cli/report.hpp"
 #include "cli/commands.hpp"
 #include "core/crs/crs.hpp"
 #include "core/geom/validate.hpp"
@@ -31,21 +32,8 @@ constexpr const char* kInfoUsage =
     "\n"
     "Exit codes: 0 ok, 1 bad input (one line on stderr), 2 usage error.\n";
 
-std::string oneLine(std::string s) {
-    std::replace(s.begin(), s.end(), '\n', ' ');
-    std::replace(s.begin(), s.end(), '\r', ' ');
-    return s;
-}
 
-int fail(const core::Error& e) {
-    std::fprintf(stderr, "geso-atlas: %s\n", oneLine(e.line()).c_str());
-    return kExitFailure;
-}
 
-int usage(const std::string& why) {
-    std::fprintf(stderr, "geso-atlas info: %s (see geso-atlas info --help)\n", oneLine(why).c_str());
-    return kExitUsage;
-}
 
 // "3006" → "EPSG:3006"; anything else is passed to PROJ as written.
 std::string crsArg(const std::string& v) {
@@ -147,9 +135,9 @@ void printIssues(const std::vector<core::FeatureIssue>& issues) {
 
 int cmdInfo(int argc, char** argv) {
     Args args(argc, argv, 1, OptionSpec{{"--layer", "--crs", "--assume-crs"}, {"--help"}, 1});
-    if (!args.ok()) return usage(args.error());
+    if (!args.ok()) return reportUsage("info", args.error());
     if (args.has("--help")) { std::fputs(kInfoUsage, stdout); return kExitOk; }
-    if (args.positional().empty()) return usage("missing PATH");
+    if (args.positional().empty()) return reportUsage("info", "missing PATH");
 
     const std::string path = args.positional().front();
     core::LoadOptions opts;
@@ -157,12 +145,12 @@ int cmdInfo(int argc, char** argv) {
     opts.displayCrs = crsArg(args.valueOr("--crs", opts.displayCrs));
     opts.assumeCrs = crsArg(args.valueOr("--assume-crs", ""));
     auto display = core::describeCrs(opts.displayCrs);
-    if (!display) return usage("--crs '" + opts.displayCrs + "' is not a CRS PROJ knows");
+    if (!display) return reportUsage("info", "--crs '" + opts.displayCrs + "' is not a CRS PROJ knows");
     if (!opts.assumeCrs.empty() && !core::describeCrs(opts.assumeCrs))
-        return usage("--assume-crs '" + opts.assumeCrs + "' is not a CRS PROJ knows");
+        return reportUsage("info", "--assume-crs '" + opts.assumeCrs + "' is not a CRS PROJ knows");
 
     auto info = core::describeDataset(path, opts);
-    if (!info) return fail(info.error());
+    if (!info) return reportFailure(info.error());
     const core::DatasetInfo& d = info.value();
     std::printf("file:            %s\n", d.path.c_str());
     if (d.gdalPath != d.path) std::printf("opened as:       %s\n", d.gdalPath.c_str());
@@ -193,7 +181,7 @@ int cmdInfo(int argc, char** argv) {
 
     if (chosen->kind == core::LayerKind::Points) {
         auto pts = core::loadPoints(path, opts);
-        if (!pts) return fail(pts.error());
+        if (!pts) return reportFailure(pts.error());
         const core::PointLayer& p = pts.value();
         std::printf("\nloaded %s as points into %s\n", chosen->name.c_str(), displayLabel.c_str());
         std::printf("  source CRS:    %s\n", crsLabel(p.source.srcCrsName, p.source.srcCrsCode).c_str());
@@ -205,7 +193,7 @@ int cmdInfo(int argc, char** argv) {
     }
 
     auto areas = core::loadAreas(path, opts);
-    if (!areas) return fail(areas.error());
+    if (!areas) return reportFailure(areas.error());
     core::AreaLayer& a = areas.value();
     const size_t loadedCount = a.featureCount();
     std::printf("\nloaded %s as areas into %s\n", chosen->name.c_str(), displayLabel.c_str());
@@ -214,7 +202,7 @@ int cmdInfo(int argc, char** argv) {
     std::printf("  extent:        %s (display CRS)\n", boxText(a.extent, displayDegrees).c_str());
 
     const size_t loadIssues = a.issues.size();
-    if (auto s = core::validateAndRepair(a); !s) return fail(s.error());
+    if (auto s = core::validateAndRepair(a); !s) return reportFailure(s.error());
     size_t repaired = 0;
     for (size_t i = loadIssues; i < a.issues.size(); ++i)
         if (a.issues[i].kind == core::FeatureIssue::Kind::Repaired) ++repaired;

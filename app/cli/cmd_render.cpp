@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cli/args.hpp"
+#include "cli/report.hpp"
 #include "cli/commands.hpp"
 #include "cli/map_options.hpp"
 #include "core/classify/classify.hpp"
@@ -86,15 +87,7 @@ constexpr const char* kHelp =
     "Exit codes: 0 ok, 1 bad input or failed render/write, 2 usage error.\n"
     "Bundled data: schematic boundaries and illustrative values, not official statistics.\n";
 
-int usage(const std::string& msg) {
-    std::fprintf(stderr, "geso-atlas: render: %s (see geso-atlas render --help)\n", msg.c_str());
-    return kExitUsage;
-}
 
-int fail(const Error& e) {
-    std::fprintf(stderr, "geso-atlas: %s\n", e.line().c_str());
-    return kExitFailure;
-}
 
 bool parseSize(const std::string& s, int& w, int& h) {
     const auto x = s.find_first_of("xX");
@@ -144,7 +137,7 @@ int panBenchmark(render::HeadlessContext& ctx, const render::MapRenderer& render
     const float scale = render::overlayScaleForSize(w, h);
     if (overlay) {
         auto p = render::OverlayPainter::create(w, h, scale);
-        if (!p) return fail(p.error());
+        if (!p) return reportFailure(p.error());
         painter.emplace(std::move(p.value()));
     }
     const render::RectPx full{0, 0, w, h};
@@ -252,25 +245,25 @@ int cmdRender(int argc, char** argv) {
     addStyleOptions(spec);
     addLangOption(spec);
     Args args(argc, argv, 1, spec);
-    if (!args.ok()) return usage(args.error());
+    if (!args.ok()) return reportUsage("render", args.error());
     if (args.has("--help")) {
         std::fputs(kHelp, stdout);
         return kExitOk;
     }
     PhaseTimer timer(args.has("--timings"));
     const std::string out = args.valueOr("--out", "");
-    if (out.empty()) return usage("--out FILE.png is required");
+    if (out.empty()) return reportUsage("render", "--out FILE.png is required");
     int w = 1920, h = 1080;
     if (auto s = args.value("--size")) {
-        if (!parseSize(*s, w, h)) return usage("--size must be WxH, e.g. 3840x2160");
+        if (!parseSize(*s, w, h)) return reportUsage("render", "--size must be WxH, e.g. 3840x2160");
         if (w < kMinSidePx || h < kMinSidePx || w > kMaxSidePx || h > kMaxSidePx)
-            return usage("--size: each side must be " + std::to_string(kMinSidePx) + ".." +
+            return reportUsage("render", "--size: each side must be " + std::to_string(kMinSidePx) + ".." +
                          std::to_string(kMaxSidePx) + " pixels");
     }
     int panFrames = 0;
     if (auto f = args.value("--pan-frames")) {
         auto parsed = parseInt(*f);
-        if (!parsed || *parsed < 1 || *parsed > 100000) return usage("--pan-frames must be 1..100000");
+        if (!parsed || *parsed < 1 || *parsed > 100000) return reportUsage("render", "--pan-frames must be 1..100000");
         panFrames = *parsed;
     }
     // The GL side (EGL + llvmpipe start-up, shader compiles, font atlas) does
@@ -299,9 +292,9 @@ int cmdRender(int argc, char** argv) {
          {parseLangOption(args, lang), parseVariableOptions(args, choice),
           parseStyleOptions(args, choice.variable, style),
           parseDataOptions(args, choice.variable.kind == VariableKind::Field, data)})
-        if (!problem.empty()) return usage(problem);
+        if (!problem.empty()) return reportUsage("render", problem);
     MapVariable& variable = choice.variable;
-    if (Status st = checkOutputPath(out); !st) return fail(st.error());
+    if (Status st = checkOutputPath(out); !st) return reportFailure(st.error());
     // One image: dense layers lose the vertices it cannot show before they are
     // reprojected and triangulated (not for --pan-frames: it measures the viewer's full detail).
     if (panFrames == 0) data.imageDetail = {w, h, kLodTolerancePx, kLodMinVertices};
@@ -310,24 +303,24 @@ int cmdRender(int argc, char** argv) {
     auto project = loadProject(data);
     if (!project) {
         (void)joinGpu();  // the worker must finish before the process exits
-        return fail(project.error());
+        return reportFailure(project.error());
     }
     Project& p = project.value();
     for (const auto& warning : p.warnings) std::fprintf(stderr, "geso-atlas: note: %s\n", warning.c_str());
     if (const std::string problem = applyWeights(choice, p.catalogue, variable); !problem.empty()) {
         (void)joinGpu();
-        return usage(problem);
+        return reportUsage("render", problem);
     }
     timer.mark("load");
     auto map = buildChoropleth(p, variable, style, lang);
     if (!map) {
         (void)joinGpu();
-        return fail(map.error());
+        return reportFailure(map.error());
     }
     timer.mark("classify");
 
     auto gpuResult = joinGpu();
-    if (!gpuResult) return fail(gpuResult.error());
+    if (!gpuResult) return reportFailure(gpuResult.error());
     GpuSetup& gpu = gpuResult.value();
     render::HeadlessContext& ctx = *gpu.context;
     render::MapRenderer& renderer = gpu.renderer;
@@ -338,7 +331,7 @@ int cmdRender(int argc, char** argv) {
             std::fprintf(stderr, "areas: %zu features, %zu vertices drawn\n", p.areas.featureCount(), p.areas.xy.size());
         // One image, one scale: no pyramid (withLevels = false), except for --pan-frames (the viewer's case).
         const Status st = renderer.setAreas(p.areas, p.geometry, panFrames > 0);
-        if (!st) return fail(Error{st.error().what, out});
+        if (!st) return reportFailure(Error{st.error().what, out});
         renderer.setPanCache(panFrames > 0);  // one image: nothing to reuse
         if (panFrames == 0) {  // peak memory: the GPU has the geometry now (labels and extent stay)
             std::vector<Vec2>().swap(p.areas.xy);
@@ -363,7 +356,7 @@ int cmdRender(int argc, char** argv) {
     imageOptions.readBack = panFrames > 0;  // the PNG reads the framebuffer strip by strip
     auto image = render::renderMapImage(ctx.framebuffer(), renderer, overlayPtr, p.areas.extent, std::nullopt,
                                         imageOptions, gpu.painter ? &*gpu.painter : nullptr);
-    if (!image) return fail(image.error());
+    if (!image) return reportFailure(image.error());
     timer.mark(panFrames > 0 ? "draw+read" : "draw");
     if (panFrames > 0) return panBenchmark(ctx, renderer, overlayPtr, image.value().camera, panFrames);
 
@@ -375,7 +368,7 @@ int cmdRender(int argc, char** argv) {
         fb.readRows(firstRow, rowCount, rgba);
         return Ok{};
     };
-    if (Status st = render::writePng(out, w, h, readStrip, png); !st) return fail(st.error());
+    if (Status st = render::writePng(out, w, h, readStrip, png); !st) return reportFailure(st.error());
     timer.mark("png");
     // The file is complete. Tearing down llvmpipe's threads, the EGL display and
     // ~100 MB of buffers only delays the exit (measured ~30 ms at 3840×2160).

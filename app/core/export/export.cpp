@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <ctime>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -52,15 +51,6 @@ std::string truncateUtf8(const std::string& s, size_t maxChars) {
         }
     }
     return s;
-}
-
-std::string isoNowUtc() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
 }
 
 std::string weightsText(const IndexOptions& o, const Catalogue& cat, Lang lang) {

@@ -58,4 +58,8 @@ Status checkContent(const GpkgContent& content);
 // Error.where = path.
 Status writeGpkgContent(const std::string& path, const GpkgContent& content, bool update);
 
+// The time now in UTC, ISO 8601 to the second ("2026-12-01T23:04:05Z"): the
+// metadata DATE and the styles' update_time.
+std::string isoNowUtc();
+
 }  // namespace geso::core

@@ -56,15 +56,6 @@ std::string gdalError(const GdalErrorCapture& cap, const std::string& fallback) 
     return (last && *last) ? std::string(last) : fallback;
 }
 
-std::string isoNowUtc() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 // The coordinates of a layer in the output CRS (a copy, transformed when needed).
 Result<std::vector<Vec2>> outputCoordinates(const std::vector<Vec2>& xy, const std::string& from,
                                             const std::string& to, const std::string& table) {
@@ -292,6 +283,15 @@ Status writeStyles(GDALDataset& ds, const GpkgContent& content, bool update, con
 }
 
 }  // namespace
+
+std::string isoNowUtc() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
 
 Status checkContent(const GpkgContent& content) {
     std::set<std::string> names;

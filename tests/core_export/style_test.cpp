@@ -29,7 +29,8 @@ LayerStyle categorized() {
     s.name = "Tema";
     s.symbol = SymbolKind::Marker;
     s.field = "tema";
-    s.categories = {{"Trygghet", {27, 158, 119, 255}, "Trygghet"}, {"Skola & fritid", {217, 95, 2, 255}, "Skola & fritid"}};
+    s.categories = {{"Trygghet", {27, 158, 119, 255}, "Trygghet", "", std::nullopt},
+                    {"Skola & fritid", {217, 95, 2, 255}, "Skola & fritid", "", std::nullopt}};
     return s;
 }
 

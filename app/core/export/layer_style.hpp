@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/text/utf8.hpp"  // utf8Length: style names are counted in characters
+
 namespace geso::core {
 
 struct StyleColor {
@@ -48,9 +50,6 @@ struct LayerStyle {
 };
 
 constexpr size_t kMaxStyleNameChars = 30;
-
-// Number of UTF-8 code points (what QGIS counts as characters).
-size_t utf8Length(const std::string& text);
 
 // QGIS 3.22 QML document (`<qgis version="3.22.0-Białowieża" styleCategories="AllStyleCategories">`).
 std::string styleQml(const LayerStyle& style);

@@ -166,13 +166,6 @@ void writeRenderer(XmlWriter& w, const LayerStyle& s) {
 
 }  // namespace
 
-size_t utf8Length(const std::string& text) {
-    size_t n = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 std::string styleQml(const LayerStyle& s) {
     XmlWriter w(false);
     w.raw("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>");

@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/text/utf8.hpp"  // isValidUtf8, utf8Length (used beside these helpers)
+
 namespace geso::core {
 
 // ASCII letters lowered; other bytes unchanged.
@@ -14,9 +16,5 @@ std::string lowerSwedish(std::string_view s);
 // A key for matching column names: trimmed, lower-case, å/ä → a, ö → o, é → e,
 // ü → u, spaces and '-' → '_'. "År" and "ar" give the same key; so do "Område" and "omrade".
 std::string foldKey(std::string_view s);
-// Strict UTF-8 validity (no overlongs, no surrogates).
-bool isValidUtf8(std::string_view s);
-// Number of code points (display width for the aligned CLI table).
-size_t utf8Length(std::string_view s);
 
 }  // namespace geso::core

@@ -7,31 +7,10 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/text/utf8.hpp"
+
 namespace geso::core::io_detail {
 namespace {
-
-// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above
-// U+10FFFF. Latin-1 text almost never passes: "ä" alone is 0xE4, a lead byte
-// that needs two continuation bytes.
-bool validUtf8(const char* s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s);
-    while (*p) {
-        const unsigned char c = *p;
-        if (c < 0x80) { ++p; continue; }
-        int extra = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the first continuation byte
-        if (c >= 0xC2 && c <= 0xDF) extra = 1;
-        else if (c >= 0xE0 && c <= 0xEF) { extra = 2; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
-        else if (c >= 0xF0 && c <= 0xF4) { extra = 3; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
-        else return false;
-        ++p;
-        for (int i = 0; i < extra; ++i, ++p) {
-            const unsigned char min = i == 0 ? lo : 0x80, max = i == 0 ? hi : 0xBF;
-            if (*p < min || *p > max) return false;  // also stops at the terminating 0
-        }
-    }
-    return true;
-}
 
 void appendUtf8(std::string& out, uint32_t cp) {
     if (cp < 0x80) {
@@ -140,11 +119,11 @@ std::string gdalTypeName(const OGRFieldDefn& field) {
 std::string decodeText(const char* raw, const std::string& fallbackEncoding, bool* recoded) {
     if (recoded) *recoded = false;
     if (!raw) return {};
-    if (validUtf8(raw)) return raw;
+    if (isValidUtf8(raw)) return raw;
     if (recoded) *recoded = true;
     if (fallbackEncoding.empty() || isCp1252(fallbackEncoding)) return cp1252ToUtf8(raw);
     char* utf8 = CPLRecode(raw, fallbackEncoding.c_str(), CPL_ENC_UTF8);
-    std::string out = utf8 && validUtf8(utf8) ? std::string(utf8) : cp1252ToUtf8(raw);
+    std::string out = utf8 && isValidUtf8(utf8) ? std::string(utf8) : cp1252ToUtf8(raw);
     CPLFree(utf8);
     return out;
 }

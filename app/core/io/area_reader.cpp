@@ -112,26 +112,14 @@ const char* geometryName(const OGRGeometry& g) { return OGRGeometryTypeToName(g.
 }  // namespace
 
 Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts) {
-    ensureGdal();
-    if (auto d = describeCrs(opts.displayCrs); !d)
-        return Error{"display CRS '" + opts.displayCrs + "': " + d.error().what, "proj:create"};
-
     GdalErrorCapture capture;
-    auto opened = io_detail::openLayer(path, opts.layerName, LayerKind::Areas);
-    if (!opened) return opened.error();
-    io_detail::OpenedLayer& src = opened.value();
-    OGRLayer& layer = *src.layer;
-
     AreaLayer out;
-    out.source.path = path;
-    out.source.layerName = layer.GetName();
-    out.source.driver = src.driver;
-    out.source.crsCode = opts.displayCrs;
-
-    // What the file says it holds (header, .shx, gpkg_ogr_contents): the
-    // yardstick for a read that ended early. -1 when the driver would have to scan.
-    const GIntBig countHint = layer.GetFeatureCount(FALSE);
-    const size_t rows = countHint > 0 ? static_cast<size_t>(countHint) : 0;
+    auto toRead = io_detail::openLayerToRead(path, opts, LayerKind::Areas, out.source);
+    if (!toRead) return toRead.error();
+    io_detail::OpenedLayer& src = toRead.value().opened;
+    OGRLayer& layer = *src.layer;
+    const int64_t countHint = toRead.value().declaredCount;
+    const size_t rows = toRead.value().reserveRows();
     out.fid.reserve(rows);
     out.partStart.reserve(rows + 1);
     out.bbox.reserve(rows);

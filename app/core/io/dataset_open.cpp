@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdint>
 
+#include "core/crs/crs.hpp"
 #include "core/io/gdal_env.hpp"
 
 namespace geso::core {
@@ -330,6 +331,24 @@ Result<OpenedLayer> openLayer(const std::string& path, const std::string& layerN
         out.ds = std::move(raw).value();
         out.fallbackEncoding = fallback;
     }
+    return out;
+}
+
+Result<LayerToRead> openLayerToRead(const std::string& path, const LoadOptions& opts, LayerKind want,
+                                    LayerSource& source) {
+    ensureGdal();
+    if (auto d = describeCrs(opts.displayCrs); !d)
+        return Error{"display CRS '" + opts.displayCrs + "': " + d.error().what, "proj:create"};
+    auto opened = openLayer(path, opts.layerName, want);
+    if (!opened) return opened.error();
+    LayerToRead out;
+    out.opened = std::move(opened).value();
+    OGRLayer& layer = *out.opened.layer;
+    source.path = path;
+    source.layerName = layer.GetName();
+    source.driver = out.opened.driver;
+    source.crsCode = opts.displayCrs;
+    out.declaredCount = layer.GetFeatureCount(FALSE);
     return out;
 }
 

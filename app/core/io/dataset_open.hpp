@@ -4,6 +4,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cstdint>
 #include <string>
 
 #include "core/base/result.hpp"
@@ -33,6 +34,20 @@ struct OpenedLayer {
 // Opens `path` and picks the layer: `layerName` if given (Error listing the
 // layers if absent), else the only layer of kind `want` (Mixed layers count).
 Result<OpenedLayer> openLayer(const std::string& path, const std::string& layerName, LayerKind want);
+
+// The start of loadAreas and loadPoints, called inside their GdalErrorCapture:
+// GDAL set up, the display CRS known to PROJ (else Error, where = "proj:create"),
+// the layer opened as openLayer does, and `source` told the path, layer name,
+// driver and display CRS.
+struct LayerToRead {
+    OpenedLayer opened;
+    // What the file says it holds (header, .shx, gpkg_ogr_contents): the
+    // yardstick for a read that ended early; -1 when the driver would have to scan.
+    int64_t declaredCount = -1;
+    size_t reserveRows() const { return declaredCount > 0 ? static_cast<size_t>(declaredCount) : 0; }
+};
+Result<LayerToRead> openLayerToRead(const std::string& path, const LoadOptions& opts, LayerKind want,
+                                    LayerSource& source);
 
 // Picks the layer as openLayer does, on an open dataset.
 Result<OGRLayer*> pickLayer(GDALDataset& ds, const std::string& path, const std::string& layerName,

@@ -26,6 +26,10 @@ std::span<const Vec2> ringSpan(const AreaLayer& layer, uint32_t r) {
     return {layer.xy.data() + layer.vertexStart[r], layer.vertexStart[r + 1] - layer.vertexStart[r]};
 }
 
+bool inBox(const Box& b, Vec2 p) { return p.x >= b.minX && p.x <= b.maxX && p.y >= b.minY && p.y <= b.maxY; }
+
+}  // namespace
+
 Box featureBox(const AreaLayer& layer, size_t f) {
     if (layer.bbox.size() == layer.featureCount()) return layer.bbox[f];
     Box b;
@@ -34,10 +38,6 @@ Box featureBox(const AreaLayer& layer, size_t f) {
     for (uint32_t v = v0; v < v1; ++v) b.expand(layer.xy[v].x, layer.xy[v].y);
     return b;
 }
-
-bool inBox(const Box& b, Vec2 p) { return p.x >= b.minX && p.x <= b.maxX && p.y >= b.minY && p.y <= b.maxY; }
-
-}  // namespace
 
 double featureArea(const AreaLayer& layer, size_t feature) {
     double area = 0.0;

@@ -12,6 +12,10 @@ namespace geso::core {
 // In the ring's units squared; 0 for fewer than 3 vertices.
 double ringArea(std::span<const Vec2> ring);
 
+// Bounding box of feature `feature`: layer.bbox[feature] when the layer has
+// boxes, else computed from its vertices (empty for a feature without rings).
+Box featureBox(const AreaLayer& layer, size_t feature);
+
 // Area of feature `feature`: exteriors minus holes, whatever their orientation.
 double featureArea(const AreaLayer& layer, size_t feature);
 

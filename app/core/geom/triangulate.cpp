@@ -89,7 +89,7 @@ public:
     void run(size_t f) {
         const AreaLayer& L = m_layer;
         m_out.areaM2[f] = featureArea(L, f);
-        const Box b = featureBox(f);
+        const Box b = featureBox(L, f);
         m_out.labelPoint[f] = b.empty() ? Vec2{} : Vec2{0.5 * (b.minX + b.maxX), 0.5 * (b.minY + b.maxY)};
         m_out.labelRadius[f] = 0.0;
         if (L.partStart[f] == L.partStart[f + 1]) return;
@@ -121,16 +121,6 @@ public:
     std::vector<Overflow> overflows;  // features whose triangle count differs from the expected one
 
 private:
-    Box featureBox(size_t f) const {
-        const AreaLayer& L = m_layer;
-        if (L.bbox.size() == L.featureCount()) return L.bbox[f];
-        Box b;
-        const uint32_t v0 = L.vertexStart[L.ringStart[L.partStart[f]]];
-        const uint32_t v1 = L.vertexStart[L.ringStart[L.partStart[f + 1]]];
-        for (uint32_t v = v0; v < v1; ++v) b.expand(L.xy[v].x, L.xy[v].y);
-        return b;
-    }
-
     bool triangulateGeos(size_t f, const GEOSGeometry* g) {
         const AreaLayer& L = m_layer;
         geos::GeomPtr tris = geos::own(m_ctx, GEOSConstrainedDelaunayTriangulation_r(m_ctx.handle(), g));

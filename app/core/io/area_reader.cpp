@@ -159,12 +159,8 @@ Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts) {
     if (out.xy.size() > UINT32_MAX) return Error{"more than 4 294 967 295 vertices", path};
     out.columns = attrs.take();
 
-    auto crs = io_detail::resolveSourceCrs(layer, path, src.driver, opts, srcExtent, out.issues);
+    auto crs = io_detail::settleSourceCrs(layer, path, src.driver, opts, srcExtent, out.source, out.issues);
     if (!crs) return crs.error();
-    out.source.srcCrsName = crs.value().name;
-    out.source.srcCrsCode = crs.value().code;
-    out.source.srcExtent = srcExtent;
-    io_detail::checkExtent(crs.value(), srcExtent, opts.displayCrs, out.issues);
     attrs.addEncodingWarnings(path, out.issues);
 
     if (opts.beforeReprojection)

@@ -63,12 +63,8 @@ Result<PointLayer> loadPoints(const std::string& path, const LoadOptions& opts) 
         return s.error();
     out.columns = attrs.take();
 
-    auto crs = io_detail::resolveSourceCrs(layer, path, src.driver, opts, srcExtent, out.issues);
+    auto crs = io_detail::settleSourceCrs(layer, path, src.driver, opts, srcExtent, out.source, out.issues);
     if (!crs) return crs.error();
-    out.source.srcCrsName = crs.value().name;
-    out.source.srcCrsCode = crs.value().code;
-    out.source.srcExtent = srcExtent;
-    io_detail::checkExtent(crs.value(), srcExtent, opts.displayCrs, out.issues);
     attrs.addEncodingWarnings(path, out.issues);
 
     if (auto s = io_detail::reprojectPoints(out, crs.value(), opts.displayCrs); !s) return Error{s.error().what, path};

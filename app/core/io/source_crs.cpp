@@ -242,4 +242,16 @@ void checkExtent(const SourceCrs& crs, const Box& srcExtent, const std::string& 
                           "), so the map will be distorted; choose a display CRS made for this region"});
 }
 
+Result<SourceCrs> settleSourceCrs(OGRLayer& layer, const std::string& path, const std::string& driver,
+                                  const LoadOptions& opts, const Box& srcExtent, LayerSource& source,
+                                  std::vector<FeatureIssue>& issues) {
+    auto crs = resolveSourceCrs(layer, path, driver, opts, srcExtent, issues);
+    if (!crs) return crs;
+    source.srcCrsName = crs.value().name;
+    source.srcCrsCode = crs.value().code;
+    source.srcExtent = srcExtent;
+    checkExtent(crs.value(), srcExtent, opts.displayCrs, issues);
+    return crs;
+}
+
 }  // namespace geso::core::io_detail

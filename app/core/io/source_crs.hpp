@@ -43,6 +43,13 @@ void checkExtentAgainstCrs(const SourceCrs& crs, const Box& srcExtent, std::vect
 void checkExtent(const SourceCrs& crs, const Box& srcExtent, const std::string& displayCrs,
                  std::vector<FeatureIssue>& issues);
 
+// After a layer is read, before it is reprojected (loadAreas, loadPoints):
+// resolveSourceCrs, the answer recorded in `source` (srcCrsName, srcCrsCode,
+// srcExtent), then checkExtent's warnings.
+Result<SourceCrs> settleSourceCrs(OGRLayer& layer, const std::string& path, const std::string& driver,
+                                  const LoadOptions& opts, const Box& srcExtent, LayerSource& source,
+                                  std::vector<FeatureIssue>& issues);
+
 std::string formatBox(const Box& b);  // "x 118000…135000, y 6150000…6175000"
 
 }  // namespace geso::core::io_detail

@@ -333,6 +333,7 @@ int cmdRender(int argc, char** argv) {
         const Status st = renderer.setAreas(p.areas, p.geometry, panFrames > 0);
         if (!st) return reportFailure(Error{st.error().what, out});
         renderer.setPanCache(panFrames > 0);  // one image: nothing to reuse
+        renderer.setWaitBetweenBatches(panFrames == 0);  // one image: memory before overlap
         if (panFrames == 0) {  // peak memory: the GPU has the geometry now (labels and extent stay)
             std::vector<Vec2>().swap(p.areas.xy);
             std::vector<uint32_t>().swap(p.geometry.triangles);

@@ -380,6 +380,11 @@ bool MapRenderer::drawFromCache(const Camera& camera, RectPx vp, float uiScale, 
     return true;
 }
 
+void MapRenderer::endBatch() const {
+    if (m_waitBetweenBatches) glFinish();
+    else glFlush();
+}
+
 void MapRenderer::drawFills(const AreaLevel& level, const ClipTransform& t, float uiScale, int hover) const {
     const GLuint p = m_programs.fill.id();
     glUseProgram(p);
@@ -398,7 +403,7 @@ void MapRenderer::drawFills(const AreaLevel& level, const ClipTransform& t, floa
         const size_t n = std::min(kTrianglesPerBatch, level.triangleCount - first);
         glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(3 * n), GL_UNSIGNED_INT,
                        reinterpret_cast<const void*>(3 * first * sizeof(uint32_t)));
-        if (level.triangleCount > kTrianglesPerBatch) glFlush();
+        if (level.triangleCount > kTrianglesPerBatch) endBatch();
     }
 }
 
@@ -439,7 +444,7 @@ void MapRenderer::drawOutlineRange(const AreaLevel& level, const ClipTransform& 
         const size_t n = std::min(kSegmentsPerBatch + 1, end - first);
         glDrawElements(GL_LINE_STRIP, static_cast<GLsizei>(n), GL_UNSIGNED_INT,
                        reinterpret_cast<const void*>(first * sizeof(uint32_t)));
-        if (segmentCount > kSegmentsPerBatch) glFlush();
+        if (segmentCount > kSegmentsPerBatch) endBatch();
     }
     glDisable(GL_PRIMITIVE_RESTART);
 }

@@ -108,6 +108,14 @@ public:
     static constexpr size_t kCacheMinSegments = 200000;
     static constexpr double kCacheMarginFraction = 0.25;
 
+    // Between the batches of a large layer: true waits until each batch is
+    // drawn (glFinish) before the next is handed over; false only flushes, so
+    // llvmpipe bins the next while it rasterises this one. Waiting bounds
+    // llvmpipe's binning memory to about one batch (10k-cell coverage at 4K:
+    // peak 342 → 226 MiB, docs/benchmarks-render.md) for a few per cent more
+    // time: right for a one-shot render, not for the viewer's frames.
+    void setWaitBetweenBatches(bool wait) { m_waitBetweenBatches = wait; }
+
     // Draws into the bound framebuffer. viewportGl is in glViewport's
     // convention (origin bottom-left; see toGlViewport) and should have the
     // camera's size. uiScale multiplies line widths, symbol sizes and hatch.
@@ -137,6 +145,7 @@ private:
     core::Status buildPrograms(Programs& out, const std::filesystem::path* dir);
     core::Status uploadLevel(AreaLevel& level, const AreaMesh& mesh, std::span<const uint32_t> triangles);
     void uploadColors();
+    void endBatch() const;  // glFinish or glFlush, by setWaitBetweenBatches
     void drawFills(const AreaLevel& level, const ClipTransform& t, float uiScale, int hover) const;
     void drawLayerOutlines(const AreaLevel& level, const ClipTransform& t, RectPx vp, float uiScale) const;
     // plain: 1 px rasterised lines (no anti-aliasing quads), alpha × min(1, widthPx).
@@ -173,6 +182,7 @@ private:
     };
     bool drawFromCache(const Camera& camera, RectPx vp, float uiScale, size_t level) const;
     bool m_cacheEnabled = true;
+    bool m_waitBetweenBatches = false;
     uint64_t m_contentVersion = 1;  // bumped by every change that alters fills/outlines
     mutable std::optional<PanCache> m_cache;
     mutable bool m_lastDrawUsedCache = false;

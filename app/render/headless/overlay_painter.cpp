@@ -91,6 +91,9 @@ OverlayResult OverlayPainter::draw(const OverlayModel& model, const Camera& came
                                      m_state->scale);
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // The first frame uploaded the glyph texture; its CPU copies (alpha and
+    // RGBA, 5 MB at 3840×2160) are never read again.
+    m_state->atlas->ClearTexData();
     return r;
 }
 

@@ -23,6 +23,7 @@
 #include "core/text/strings.hpp"
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/png_writer.hpp"
+#include "render/headless/areas_in_batches.hpp"
 #include "render/headless/headless_context.hpp"
 #include "render/headless/map_content.hpp"
 #include "render/headless/map_image.hpp"
@@ -41,6 +42,12 @@ constexpr int kPointsInitiatives = 1, kPointsTrygghet = 2;
 // on the image (DataOptions::imageDetail; docs/benchmarks-render.md).
 constexpr size_t kLodMinVertices = 200000;
 constexpr double kLodTolerancePx = 0.75;
+// Layers of more than kBatchAboveFeatures are read twice: values first, then the
+// geometry in batches (core::BatchLimits), each drawn and dropped (peak memory
+// of the 100k-cell coverage at 4K: 485 → 217 MiB, docs/benchmarks-render.md).
+// The threshold is DataOptions::maxLabelFeatures: above it labels do not need
+// the whole geometry either.
+constexpr size_t kBatchAboveFeatures = 5000;
 
 constexpr const char* kHelp =
     "usage: geso-atlas render --out FILE.png [options]\n"
@@ -297,7 +304,10 @@ int cmdRender(int argc, char** argv) {
     if (Status st = checkOutputPath(out); !st) return reportFailure(st.error());
     // One image: dense layers lose the vertices it cannot show before they are
     // reprojected and triangulated (not for --pan-frames: it measures the viewer's full detail).
-    if (panFrames == 0) data.imageDetail = {w, h, kLodTolerancePx, kLodMinVertices};
+    if (panFrames == 0) {
+        data.imageDetail = {w, h, kLodTolerancePx, kLodMinVertices};
+        data.geometryInBatchesAbove = kBatchAboveFeatures;
+    }
     timer.mark("args");
 
     auto project = loadProject(data);
@@ -317,6 +327,11 @@ int cmdRender(int argc, char** argv) {
         (void)joinGpu();
         return reportFailure(map.error());
     }
+    if (!p.areas.geometryRead) {
+        // Peak memory of a big layer: the values are in the choropleth now, the
+        // names in areaName; the columns (5 MB for 100k cells) are not read again.
+        std::vector<Column>().swap(p.areas.columns);
+    }
     timer.mark("classify");
 
     auto gpuResult = joinGpu();
@@ -326,22 +341,42 @@ int cmdRender(int argc, char** argv) {
     render::MapRenderer& renderer = gpu.renderer;
     timer.mark("gpu-wait");
 
-    {
+    const bool inBatches = !p.areas.geometryRead;
+    if (!inBatches) {
         if (args.has("--timings"))
             std::fprintf(stderr, "areas: %zu features, %zu vertices drawn\n", p.areas.featureCount(), p.areas.xy.size());
         // One image, one scale: no pyramid (withLevels = false), except for --pan-frames (the viewer's case).
         const Status st = renderer.setAreas(p.areas, p.geometry, panFrames > 0);
         if (!st) return reportFailure(Error{st.error().what, out});
-        renderer.setPanCache(panFrames > 0);  // one image: nothing to reuse
-        renderer.setWaitBetweenBatches(panFrames == 0);  // one image: memory before overlap
         if (panFrames == 0) {  // peak memory: the GPU has the geometry now (labels and extent stay)
             std::vector<Vec2>().swap(p.areas.xy);
             std::vector<uint32_t>().swap(p.geometry.triangles);
         }
     }
+    renderer.setPanCache(panFrames > 0);  // one image: nothing to reuse
+    renderer.setWaitBetweenBatches(panFrames == 0);  // one image: memory before overlap
     const render::FeatureFill fill = render::featureFill(map.value());
-    renderer.setFeatureColors(fill.color, fill.noData);
     render::OverlayModel overlay = render::makeOverlayModel(p, map.value(), lang);
+    const render::OverlayModel* overlayPtr = withOverlay ? &overlay : nullptr;
+    std::optional<render::Camera> camera;
+    if (inBatches) {
+        // The camera first (from the declared extent), then the areas batch by
+        // batch; the overlay is made again after, with the label points they gave.
+        const float scale = render::overlayScaleForSize(w, h);
+        camera = render::fitMapCamera(w, h, p.areas.extent, overlayPtr, gpu.painter ? &*gpu.painter : nullptr,
+                                      render::MapImageOptions{}.marginFraction);
+        ctx.framebuffer().bind();
+        const size_t notesBefore = p.warnings.size();
+        const Status st = render::drawAreasInBatches(p, fill, renderer, *camera, {0, 0, w, h}, scale);
+        for (size_t i = notesBefore; i < p.warnings.size(); ++i)
+            std::fprintf(stderr, "geso-atlas: note: %s\n", p.warnings[i].c_str());
+        if (!st) return reportFailure(st.error());
+        const double minLabelRadius = gpu.painter ? gpu.painter->minLabelRadiusPx() * camera->metresPerPx() : 0;
+        overlay = render::makeOverlayModel(p, map.value(), lang, minLabelRadius);
+        timer.mark("batches");
+    } else {
+        renderer.setFeatureColors(fill.color, fill.noData);
+    }
     const auto addPoints = [&](const std::optional<PointLayer>& layer, PointLayerKind kind, StringId title, int slot) {
         if (!layer) return;
         auto pts = render::stylePoints(*layer, symbolizePoints(*layer, kind), std::string(tr(title, lang)));
@@ -352,10 +387,9 @@ int cmdRender(int argc, char** argv) {
     addPoints(p.trygghet, PointLayerKind::Trygghet, StringId::LayerTrygghet, kPointsTrygghet);
     timer.mark("upload");
 
-    const render::OverlayModel* overlayPtr = withOverlay ? &overlay : nullptr;
     render::MapImageOptions imageOptions;
     imageOptions.readBack = panFrames > 0;  // the PNG reads the framebuffer strip by strip
-    auto image = render::renderMapImage(ctx.framebuffer(), renderer, overlayPtr, p.areas.extent, std::nullopt,
+    auto image = render::renderMapImage(ctx.framebuffer(), renderer, overlayPtr, p.areas.extent, camera,
                                         imageOptions, gpu.painter ? &*gpu.painter : nullptr);
     if (!image) return reportFailure(image.error());
     timer.mark(panFrames > 0 ? "draw+read" : "draw");

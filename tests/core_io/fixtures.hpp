@@ -144,4 +144,23 @@ inline std::vector<Feat> twoMalmoAreas() {
     };
 }
 
+// A grid of `columns` × `rows` squares of 900 m on a 1 km grid from
+// (110000, 6150000) in SWEREF 99 13 30, coded 1, 2, … row by row; with
+// nullAt >= 0 the feature of that index has a NULL geometry instead.
+inline std::vector<Feat> squareGrid(int columns, int rows, int nullAt = -1) {
+    std::vector<Feat> feats;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c) {
+            const int x = 110000 + 1000 * c, y = 6150000 + 1000 * r;
+            const std::string x0 = std::to_string(x), x1 = std::to_string(x + 900);
+            const std::string y0 = std::to_string(y), y1 = std::to_string(y + 900);
+            const int code = static_cast<int>(feats.size()) + 1;
+            std::string wkt = "POLYGON((" + x0 + " " + y0 + "," + x1 + " " + y0 + "," + x1 + " " + y1 + "," + x0 + " " +
+                              y1 + "," + x0 + " " + y0 + "))";
+            if (static_cast<int>(feats.size()) == nullAt) wkt.clear();
+            feats.push_back({wkt, code, "Ruta " + std::to_string(code)});
+        }
+    return feats;
+}
+
 }  // namespace geso::test

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli_run.hpp"
+#include "core_io/fixtures.hpp"
 #include "core/project/choropleth.hpp"
 #include "core/project/project.hpp"
 #include "render/gl/png_writer.hpp"
@@ -118,4 +119,41 @@ TEST(CliRender, VideoWallSize7680x4320) {
     for (const auto& e : fs::directory_iterator(out.parent_path()))
         EXPECT_EQ(e.path().filename().string().find("." + out.filename().string() + ".tmp"), std::string::npos);
     fs::remove(out);
+}
+
+// Above 5000 features `render` reads values first and draws the geometry in
+// batches: the picture must still show every cell in its class colour.
+TEST(CliRender, BigLayerDrawnInBatchesHasClassColours) {
+    if (!haveEgl()) GTEST_SKIP() << "no EGL context";
+    test::TempDir dir;
+    const std::string areas = dir.file("cells.gpkg");
+    test::writeLayer(areas, "GPKG", {}, test::squareGrid(80, 75));
+    const fs::path out = dir.path() / "cells.png";
+    const test::CliResult r =
+        runCli("--out " + out.string() + " --size 800x600 --no-overlay --areas " + areas + " --field geso_kod");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    auto img = render::readPng(out);
+    ASSERT_TRUE(img.ok()) << img.error().line();
+
+    core::DataOptions data;
+    data.areasPath = areas;
+    auto project = core::loadProject(data);
+    ASSERT_TRUE(project.ok()) << project.error().line();
+    ASSERT_EQ(project.value().areas.featureCount(), 6000u);
+    core::MapVariable field;
+    field.kind = core::VariableKind::Field;
+    field.id = "geso_kod";
+    auto map = core::buildChoropleth(project.value(), field, core::defaultStyle(field), core::Lang::Sv);
+    ASSERT_TRUE(map.ok()) << map.error().line();
+    render::Camera cam(800, 600);
+    cam.fitBox(project.value().areas.extent, 0.02 * 600);
+    int checked = 0;
+    for (size_t f = 0; f < 6000; f += 97) {  // cells all over the grid, first and later batches
+        const core::Box& b = project.value().areas.bbox[f];
+        const auto s = cam.worldToScreen({0.5 * (b.minX + b.maxX), 0.5 * (b.minY + b.maxY)});
+        EXPECT_EQ(pixelAt(img.value(), int(s.x), int(s.y)), map.value().featureColor[f]) << "cell " << f;
+        ++checked;
+    }
+    EXPECT_EQ(checked, 62);
 }

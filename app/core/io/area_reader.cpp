@@ -2,6 +2,7 @@
 // every vertex of the layer.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <memory>
 
 #include "core/crs/crs.hpp"
@@ -109,6 +110,59 @@ private:
 
 const char* geometryName(const OGRGeometry& g) { return OGRGeometryTypeToName(g.getGeometryType()); }
 
+// One feature into `out`: its polygons, fid and (with `attrs`) attributes, or
+// a Skipped issue saying why not. The loop body of loadAreas and streamAreas.
+void appendFeature(OGRFeature& f, PolygonAppender& appender, AttributeReader& attrs, bool keepAttributes,
+                   AreaLayer& out) {
+    const OGRGeometry* g = f.GetGeometryRef();
+    auto skip = [&](const std::string& why) {
+        out.issues.push_back({FeatureIssue::Kind::Skipped, f.GetFID(), attrs.label(f), why});
+    };
+    if (!g) return skip("no geometry (NULL); skipped");
+    if (g->IsEmpty()) return skip("empty geometry; skipped");
+    switch (appender.addFeature(*g)) {
+    case Outcome::Added: break;
+    case Outcome::NotPolygonal: return skip(std::string("a ") + geometryName(*g) + ", not a polygon; skipped");
+    case Outcome::NoPolygon: return skip("no ring with 3 or more distinct vertices; skipped");
+    case Outcome::NonFinite: return skip("non-finite coordinate (NaN or Inf) in the source; skipped");
+    }
+    if (appender.droppedRings()) {
+        out.issues.push_back({FeatureIssue::Kind::Warning, f.GetFID(), attrs.label(f),
+                              std::to_string(appender.droppedRings()) +
+                                  " ring(s) with fewer than 3 distinct vertices dropped"});
+    }
+    out.fid.push_back(f.GetFID());
+    if (keepAttributes) attrs.append(f);
+}
+
+// From the source CRS to a finished layer: opts.beforeReprojection, PROJ into
+// the display CRS, rings oriented, boxes computed.
+Status finishLayer(AreaLayer& out, const io_detail::SourceCrs& crs, const LoadOptions& opts,
+                   const std::string& path) {
+    if (out.xy.size() > UINT32_MAX) return Error{"more than 4 294 967 295 vertices", path};
+    if (opts.beforeReprojection)
+        if (Status s = opts.beforeReprojection(out, crs.definition); !s) return Error{s.error().what, path};
+    if (auto s = io_detail::reprojectAreas(out, crs, opts.displayCrs); !s) return Error{s.error().what, path};
+    io_detail::finishAreas(out);
+    return Ok{};
+}
+
+// What the layer says its extent is (header, gpkg_contents, R-tree; a scan for
+// formats without one); empty when GDAL cannot tell.
+Box declaredExtent(OGRLayer& layer) {
+    OGREnvelope e;
+    Box b;
+    if (layer.GetExtent(&e, TRUE) == OGRERR_NONE) {
+        b.expand(e.MinX, e.MinY);
+        b.expand(e.MaxX, e.MaxY);
+    }
+    return b;
+}
+
+bool readsGeometryInBatches(const LoadOptions& opts, int64_t declaredCount) {
+    return opts.geometryInBatchesAbove > 0 && declaredCount > static_cast<int64_t>(opts.geometryInBatchesAbove);
+}
+
 }  // namespace
 
 Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts) {
@@ -120,10 +174,18 @@ Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts) {
     OGRLayer& layer = *src.layer;
     const int64_t countHint = toRead.value().declaredCount;
     const size_t rows = toRead.value().reserveRows();
+    // A big layer for one image: fids and attributes now, the geometry later
+    // in batches (streamAreas), so the whole layer is never in memory.
+    const bool attributesOnly = readsGeometryInBatches(opts, countHint);
+    out.geometryRead = !attributesOnly;
+    if (attributesOnly) {
+        const char* ignored[] = {"OGR_GEOMETRY", "OGR_STYLE", nullptr};
+        layer.SetIgnoredFields(ignored);
+    }
     out.fid.reserve(rows);
     out.partStart.reserve(rows + 1);
-    out.bbox.reserve(rows);
-    out.xy.reserve(io_detail::vertexCapacityHint(path));
+    if (!attributesOnly) out.bbox.reserve(rows);
+    if (!attributesOnly) out.xy.reserve(io_detail::vertexCapacityHint(path));
 
     AttributeReader attrs(*layer.GetLayerDefn(), src.fallbackEncoding, rows);
     Box srcExtent;
@@ -134,40 +196,69 @@ Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts) {
     size_t featuresRead = 0;
     for (OGRFeatureUniquePtr f(layer.GetNextFeature()); f && !capture.failed(); f.reset(layer.GetNextFeature())) {
         ++featuresRead;
-        const OGRGeometry* g = f->GetGeometryRef();
-        auto skip = [&](const std::string& why) {
-            out.issues.push_back({FeatureIssue::Kind::Skipped, f->GetFID(), attrs.label(*f), why});
-        };
-        if (!g) { skip("no geometry (NULL); skipped"); continue; }
-        if (g->IsEmpty()) { skip("empty geometry; skipped"); continue; }
-        switch (appender.addFeature(*g)) {
-        case Outcome::Added: break;
-        case Outcome::NotPolygonal: skip(std::string("a ") + geometryName(*g) + ", not a polygon; skipped"); continue;
-        case Outcome::NoPolygon: skip("no ring with 3 or more distinct vertices; skipped"); continue;
-        case Outcome::NonFinite: skip("non-finite coordinate (NaN or Inf) in the source; skipped"); continue;
+        if (attributesOnly) {
+            out.fid.push_back(f->GetFID());
+            attrs.append(*f);
+        } else {
+            appendFeature(*f, appender, attrs, true, out);
         }
-        if (appender.droppedRings()) {
-            out.issues.push_back({FeatureIssue::Kind::Warning, f->GetFID(), attrs.label(*f),
-                                  std::to_string(appender.droppedRings()) +
-                                      " ring(s) with fewer than 3 distinct vertices dropped"});
-        }
-        out.fid.push_back(f->GetFID());
-        attrs.append(*f);
     }
     if (auto s = io_detail::checkCompleteRead(path, countHint, featuresRead, capture, out.issues); !s)
         return s.error();
-    if (out.xy.size() > UINT32_MAX) return Error{"more than 4 294 967 295 vertices", path};
     out.columns = attrs.take();
+    if (attributesOnly) srcExtent = declaredExtent(layer);
 
     auto crs = io_detail::settleSourceCrs(layer, path, src.driver, opts, srcExtent, out.source, out.issues);
     if (!crs) return crs.error();
     attrs.addEncodingWarnings(path, out.issues);
-
-    if (opts.beforeReprojection)
-        if (Status s = opts.beforeReprojection(out, crs.value().definition); !s) return Error{s.error().what, path};
-    if (auto s = io_detail::reprojectAreas(out, crs.value(), opts.displayCrs); !s) return Error{s.error().what, path};
-    io_detail::finishAreas(out);
+    if (attributesOnly) {  // every feature without parts, so the arrays stay consistent
+        out.partStart.assign(out.fid.size() + 1, 0);
+        out.extent = io_detail::displayBox(srcExtent, crs.value(), opts.displayCrs);
+        return out;
+    }
+    if (Status s = finishLayer(out, crs.value(), opts, path); !s) return s.error();
     return out;
+}
+
+Status streamAreas(const std::string& path, const LoadOptions& opts, const BatchLimits& limits,
+                   const std::function<Status(AreaLayer& batch)>& onBatch) {
+    GdalErrorCapture capture;
+    AreaLayer batch;
+    auto toRead = io_detail::openLayerToRead(path, opts, LayerKind::Areas, batch.source);
+    if (!toRead) return toRead.error();
+    io_detail::OpenedLayer& src = toRead.value().opened;
+    OGRLayer& layer = *src.layer;
+    // The CRS as loadAreas settled it; its notes were given then.
+    std::vector<FeatureIssue> givenBefore;
+    const Box srcExtent = declaredExtent(layer);
+    auto crs = io_detail::settleSourceCrs(layer, path, src.driver, opts, srcExtent, batch.source, givenBefore);
+    if (!crs) return crs.error();
+
+    AttributeReader labels(*layer.GetLayerDefn(), src.fallbackEncoding, 0);  // names for issues only
+    Box readExtent;
+    PolygonAppender appender(batch, readExtent);
+    const LayerSource source = batch.source;
+    const auto handOver = [&]() -> Status {
+        if (batch.fid.empty() && batch.issues.empty()) return Ok{};
+        if (Status s = finishLayer(batch, crs.value(), opts, path); !s) return s;
+        if (Status s = onBatch(batch); !s) return s;
+        batch = AreaLayer{};
+        batch.source = source;
+        return Ok{};
+    };
+
+    layer.ResetReading();
+    capture.clear();
+    size_t featuresRead = 0;
+    const size_t maxFeatures = std::max<size_t>(1, limits.features);
+    for (OGRFeatureUniquePtr f(layer.GetNextFeature()); f && !capture.failed(); f.reset(layer.GetNextFeature())) {
+        ++featuresRead;
+        appendFeature(*f, appender, labels, false, batch);
+        if (batch.fid.size() >= maxFeatures || batch.xy.size() >= limits.vertices)
+            if (Status s = handOver(); !s) return s;
+    }
+    if (Status s = handOver(); !s) return s;
+    return io_detail::checkCompleteRead(path, toRead.value().declaredCount, featuresRead, capture, givenBefore);
 }
 
 }  // namespace geso::core

@@ -128,6 +128,28 @@ Status reprojectPoints(PointLayer& l, const SourceCrs& crs, const std::string& d
     return Ok{};
 }
 
+Box displayBox(const Box& srcBox, const SourceCrs& crs, const std::string& displayCrs) {
+    if (srcBox.empty()) return {};
+    constexpr int kSteps = 20;  // per edge
+    std::vector<Vec2> edge;
+    edge.reserve(4 * kSteps);
+    for (int i = 0; i < kSteps; ++i) {
+        const double t = static_cast<double>(i) / kSteps;
+        const double x = srcBox.minX + t * (srcBox.maxX - srcBox.minX), y = srcBox.minY + t * (srcBox.maxY - srcBox.minY);
+        const double xBack = srcBox.maxX - (x - srcBox.minX), yBack = srcBox.maxY - (y - srcBox.minY);
+        edge.push_back({x, srcBox.minY});
+        edge.push_back({srcBox.maxX, y});
+        edge.push_back({xBack, srcBox.maxY});
+        edge.push_back({srcBox.minX, yBack});
+    }
+    if (crs.swapXY) swapAxes(edge);
+    std::vector<size_t> failed;
+    if (!transformPoints(edge, crs.definition, displayCrs, &failed) || !failed.empty()) return {};
+    Box b;
+    for (const Vec2& p : edge) b.expand(p.x, p.y);
+    return b;
+}
+
 void finishAreas(AreaLayer& l) {
     const size_t n = l.featureCount();
     l.bbox.assign(n, Box{});

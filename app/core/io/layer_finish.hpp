@@ -21,6 +21,10 @@ size_t vertexCapacityHint(const std::string& path);
 Status reprojectAreas(AreaLayer& layer, const SourceCrs& crs, const std::string& displayCrs);
 Status reprojectPoints(PointLayer& layer, const SourceCrs& crs, const std::string& displayCrs);
 
+// The display-CRS box around `srcBox` (its edges densified, so curved
+// meridians and parallels are covered); empty if PROJ cannot transform it.
+Box displayBox(const Box& srcBox, const SourceCrs& crs, const std::string& displayCrs);
+
 // Exteriors counter-clockwise, holes clockwise; per-feature boxes and the extent.
 void finishAreas(AreaLayer& layer);
 void finishPoints(PointLayer& layer);

@@ -41,11 +41,36 @@ struct LoadOptions {
     // validate it and drop vertices no one will see, so fewer go through PROJ.
     // An Error stops the load (where = the path).
     std::function<Status(AreaLayer& layer, const std::string& sourceCrs)> beforeReprojection;
+    // Areas, for one image of a big layer: a layer that declares more features
+    // than this is read by loadAreas without its geometry (fids, attributes and
+    // the declared extent; AreaLayer::geometryRead = false), and its geometry
+    // then comes in batches from streamAreas. 0 = loadAreas reads everything.
+    size_t geometryInBatchesAbove = 0;
 };
 
 // Polygon/MultiPolygon features → AreaLayer: rings open, exterior first and
 // counter-clockwise, holes clockwise; fid and attributes kept.
 Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts = {});
+
+// How much one batch of streamAreas holds: it is handed over as soon as it has
+// `features` features or `vertices` vertices (as read, before simplification).
+// llvmpipe's binning memory grows with a batch's triangles: 100k cells at 4K,
+// 1024 / 2048 / 4096 features per batch peaked at 217 / 227 / 237 MiB, with
+// no difference in time (docs/benchmarks-render.md).
+struct BatchLimits {
+    size_t features = 1024;
+    size_t vertices = 65536;
+};
+
+// The geometry of the layer loadAreas read without it, in its order, in
+// batches (BatchLimits): each an AreaLayer as loadAreas
+// would finish it (beforeReprojection called, reprojected, oriented, boxes)
+// but without columns, handed to `onBatch` and then dropped, so memory holds
+// one batch. Skipped features are issues of their batch; the CRS notes were
+// loadAreas's. An Error from onBatch stops the read; a read
+// that ends early is an Error after the last batch.
+Status streamAreas(const std::string& path, const LoadOptions& opts, const BatchLimits& limits,
+                   const std::function<Status(AreaLayer& batch)>& onBatch);
 
 // Point/MultiPoint features → PointLayer (a multipoint gives one entry per
 // point, each with the feature's fid and attributes). A CSV without CRS whose

@@ -76,6 +76,9 @@ struct AreaLayer {
     std::vector<Box> bbox;                // per feature
     Box extent;                           // whole layer, display CRS
     std::vector<FeatureIssue> issues;
+    // false: read without geometry (LoadOptions::geometryInBatchesAbove): every
+    // feature has no parts, `bbox` is empty (no entries) and `extent` is the declared one.
+    bool geometryRead = true;
 
     size_t featureCount() const { return fid.size(); }
     const Column* column(const std::string& name) const {

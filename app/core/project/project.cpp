@@ -56,6 +56,36 @@ double sourceTolerance(const Box& srcExtent, const std::string& srcCrs, const st
     return scale > 0 ? image.tolerancePx * metresPerPx / scale : 0;
 }
 
+LoadOptions areaLoadOptions(const DataOptions& o) {
+    LoadOptions lo;
+    lo.layerName = o.areasLayer;
+    lo.displayCrs = o.displayCrs;
+    lo.assumeCrs = o.assumeCrs;
+    return lo;
+}
+
+GeometryOptions geometryOptions(const DataOptions& o, size_t featureCount) {
+    GeometryOptions go;
+    go.labelPoints = featureCount <= o.maxLabelFeatures;
+    go.triangles = o.triangles;
+    return go;
+}
+
+// Validation in the source CRS (the repair report's coordinates are the
+// file's own); a one-image load of more than `minVertices` vertices then drops
+// what the image of the whole layer (its source extent) cannot show.
+Status prepareInSourceCrs(AreaLayer& layer, const std::string& srcCrs, const DataOptions& o, size_t minVertices) {
+    if (Status s = validateAndRepair(layer); !s) return s;
+    if (layer.xy.size() <= minVertices) return Ok{};
+    const double tolerance = sourceTolerance(layer.source.srcExtent, srcCrs, o.displayCrs, o.imageDetail);
+    if (!(tolerance > 0)) return Ok{};
+    AreaLayer simpler = decimateForScale(layer, tolerance);
+    simpler.columns = std::move(layer.columns);
+    simpler.issues = std::move(layer.issues);
+    layer = std::move(simpler);
+    return Ok{};
+}
+
 std::string bundled(const char* name) { return (std::filesystem::path(bundledDataDir()) / name).string(); }
 
 const Column* findColumn(const AreaLayer& layer, std::initializer_list<const char*> names) {
@@ -224,22 +254,10 @@ Result<Project> loadProject(const DataOptions& o) {
     const std::string areasPath = o.areasPath.empty() ? bundled("geso_omraden.shp") : o.areasPath;
     p.provenance.schematicBoundaries = o.areasPath.empty();
     p.provenance.areasSource = fileName(areasPath);
-    LoadOptions lo;
-    lo.layerName = o.areasLayer;
-    lo.displayCrs = o.displayCrs;
-    lo.assumeCrs = o.assumeCrs;
-    // Validation in the source CRS (the repair report's coordinates are the
-    // file's own); a one-image load then drops what the image cannot show.
+    LoadOptions lo = areaLoadOptions(o);
+    lo.geometryInBatchesAbove = o.geometryInBatchesAbove;
     lo.beforeReprojection = [&o](AreaLayer& layer, const std::string& srcCrs) -> Status {
-        if (Status s = validateAndRepair(layer); !s) return s;
-        if (layer.xy.size() <= o.imageDetail.minVertices) return Ok{};
-        const double tolerance = sourceTolerance(layer.extent, srcCrs, o.displayCrs, o.imageDetail);
-        if (!(tolerance > 0)) return Ok{};
-        AreaLayer simpler = decimateForScale(layer, tolerance);
-        simpler.columns = std::move(layer.columns);
-        simpler.issues = std::move(layer.issues);
-        layer = std::move(simpler);
-        return Ok{};
+        return prepareInSourceCrs(layer, srcCrs, o, o.imageDetail.minVertices);
     };
     auto areas = loadAreas(areasPath, lo);
     if (!areas) return areas.error();
@@ -248,12 +266,11 @@ Result<Project> loadProject(const DataOptions& o) {
     for (const auto& issue : p.areas.issues)
         p.warnings.push_back(issueLine(areasPath, issue));
 
-    GeometryOptions go;
-    go.labelPoints = p.areas.featureCount() <= o.maxLabelFeatures;
-    go.triangles = o.triangles;
-    auto geometry = buildAreaGeometry(p.areas, go);
-    if (!geometry) return Error{geometry.error().what, areasPath};
-    p.geometry = std::move(geometry).value();
+    if (p.areas.geometryRead) {
+        auto geometry = buildAreaGeometry(p.areas, geometryOptions(o, p.areas.featureCount()));
+        if (!geometry) return Error{geometry.error().what, areasPath};
+        p.geometry = std::move(geometry).value();
+    }
     detectAreaKeys(p);
 
     if (o.indicatorsPath != kNone && !p.codeField.empty()) {
@@ -284,6 +301,61 @@ Result<Project> loadProject(const DataOptions& o) {
             for (const auto& issue : layer->issues)
                 p.warnings.push_back(issueLine(layer->source.path, issue));
     return p;
+}
+
+Status streamAreaGeometry(Project& p, const BatchLimits& limits, const std::function<Status(AreaBatch&)>& onBatch) {
+    const DataOptions& o = p.options;
+    const std::string path = p.areas.source.path;
+    const size_t n = p.areas.featureCount();
+    LoadOptions lo = areaLoadOptions(o);
+    // Every batch is simplified: the whole layer is big, whatever one batch holds.
+    lo.beforeReprojection = [&o](AreaLayer& layer, const std::string& srcCrs) -> Status {
+        return prepareInSourceCrs(layer, srcCrs, o, 0);
+    };
+    AreaGeometry& g = p.geometry;
+    g = AreaGeometry{};
+    g.labelPoint.assign(n, Vec2{});
+    g.labelRadius.assign(n, 0.0);
+    g.areaM2.assign(n, 0.0);
+    g.triStart.assign(n + 1, 0);
+    Box extent;
+    size_t next = 0, drawn = 0;  // the first row a batch feature may be
+    Status st = streamAreas(path, lo, limits, [&](AreaLayer& batch) -> Status {
+        for (const auto& issue : batch.issues) p.warnings.push_back(issueLine(path, issue));
+        // One thread: the batch before is being drawn on the other core meanwhile.
+        GeometryOptions go = geometryOptions(o, n);
+        go.threads = 1;
+        auto geometry = buildAreaGeometry(batch, go);
+        if (!geometry) return geometry.error();
+        AreaBatch out{std::move(batch), std::move(geometry).value(), {}};
+        const AreaGeometry& bg = out.geometry;
+        std::vector<uint32_t>& rows = out.rows;
+        rows.reserve(out.layer.featureCount());
+        for (size_t i = 0; i < out.layer.featureCount(); ++i) {
+            // Both reads go in the layer's order; rows skipped here had no usable geometry.
+            while (next < n && p.areas.fid[next] != out.layer.fid[i]) ++next;
+            if (next == n)
+                return Error{"the layer changed between two reads (fid " + std::to_string(out.layer.fid[i]) +
+                             " is not where it was)",
+                         path};
+            rows.push_back(static_cast<uint32_t>(next));
+            g.labelPoint[next] = bg.labelPoint[i];
+            g.labelRadius[next] = bg.labelRadius[i];
+            g.areaM2[next] = bg.areaM2[i];
+            ++next;
+        }
+        drawn += rows.size();
+        extent.expand(out.layer.extent);
+        return onBatch(out);
+    });
+    if (!st) return Error{st.error().what, path};
+    if (drawn == 0) return Error{"no usable polygons", path};
+    p.areas.extent = extent;
+    if (drawn < n)
+        p.warnings.push_back("[" + fileName(path) + "] " + std::to_string(n - drawn) + " of " +
+                             std::to_string(n) + " features have no usable geometry and are not drawn; a layer "
+                             "this big is read twice, values first, so their values count in the classes");
+    return Ok{};
 }
 
 }  // namespace geso::core

@@ -2,6 +2,7 @@
 // A map's data: areas (validated, triangulated), the indicator catalogue and
 // table, the point layers, and where each came from. The viewer, `render` and
 // `export` all start from loadProject, so they show and write the same thing.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "core/base/result.hpp"
 #include "core/index/catalogue.hpp"
 #include "core/index/indicator_table.hpp"
+#include "core/io/vector_reader.hpp"
 #include "core/model/layer.hpp"
 #include "core/text/lang.hpp"
 
@@ -38,6 +40,11 @@ struct DataOptions {
         double tolerancePx = 0.75;
         size_t minVertices = 200000;
     } imageDetail;
+    // One image of a big layer (`render`): an area layer that declares more
+    // features than this is read without its geometry (AreaLayer::geometryRead
+    // false, Project::geometry empty); streamAreaGeometry then draws it batch by
+    // batch. 0 = always read it whole.
+    size_t geometryInBatchesAbove = 0;
 };
 
 // One input of a map, for its own provenance text.
@@ -88,6 +95,24 @@ void leaveOutBundledPointsForOwnAreas(DataOptions& options);
 // Everything under one roof; errors name the file (indicator table errors with
 // row and column). Non-fatal notes go to Project::warnings.
 Result<Project> loadProject(const DataOptions& options);
+
+// The geometry of a project whose areas were read without it
+// (DataOptions::geometryInBatchesAbove): read again in batches (streamAreas),
+// each validated, simplified for imageDetail,
+// reprojected and triangulated as loadProject would, and handed to `onBatch`
+// with its triangles and each feature's row in p.areas; dropped after. On the
+// way p.areas gets its exact extent (its bbox stays empty), p.geometry its
+// per-feature label points and areas (no triangles), p.warnings the repair
+// and skip notes.
+// Features the second read skips (no usable geometry) are noted: their values
+// were classified with the rest. None usable at all: Error "no usable polygons".
+// onBatch may keep the batch (move from it), e.g. to draw it on another thread.
+struct AreaBatch {
+    AreaLayer layer;
+    AreaGeometry geometry;
+    std::vector<uint32_t> rows;  // per batch feature: its index in p.areas
+};
+Status streamAreaGeometry(Project& p, const BatchLimits& limits, const std::function<Status(AreaBatch&)>& onBatch);
 
 // Reloads just the indicator table into an existing project (viewer: "Öppna
 // indikatortabell…"); the project is unchanged on error.

@@ -410,7 +410,7 @@ void MapRenderer::drawFills(const AreaLevel& level, const ClipTransform& t, floa
 void MapRenderer::drawLayerOutlines(const AreaLevel& level, const ClipTransform& t, RectPx vp, float uiScale) const {
     // Dense layers (the benchmark's 100k cells): hairlines of 0.5 px whatever the
     // UI scale, like QGIS's default: they show the cells without darkening them.
-    if (m_featureCount > kHairlineFeatures)
+    if ((m_wholeLayerFeatures ? m_wholeLayerFeatures : m_featureCount) > kHairlineFeatures)
         drawOutlineRange(level, t, vp, 0, level.segmentCount, m_style.outline, 0.5f, true);
     else
         drawOutlineRange(level, t, vp, 0, level.segmentCount, m_style.outline, m_style.outlinePx * uiScale, false);

@@ -116,6 +116,11 @@ public:
     // time: right for a one-shot render, not for the viewer's frames.
     void setWaitBetweenBatches(bool wait) { m_waitBetweenBatches = wait; }
 
+    // When the areas given are one batch of a bigger layer (drawAreasInBatches),
+    // the whole layer's feature count decides its outline style
+    // (kHairlineFeatures), so every batch is outlined alike. 0 = the areas given.
+    void setWholeLayerFeatureCount(size_t features) { m_wholeLayerFeatures = features; }
+
     // Draws into the bound framebuffer. viewportGl is in glViewport's
     // convention (origin bottom-left; see toGlViewport) and should have the
     // camera's size. uiScale multiplies line widths, symbol sizes and hatch.
@@ -183,6 +188,7 @@ private:
     bool drawFromCache(const Camera& camera, RectPx vp, float uiScale, size_t level) const;
     bool m_cacheEnabled = true;
     bool m_waitBetweenBatches = false;
+    size_t m_wholeLayerFeatures = 0;
     uint64_t m_contentVersion = 1;  // bumped by every change that alters fills/outlines
     mutable std::optional<PanCache> m_cache;
     mutable bool m_lastDrawUsedCache = false;

@@ -7,6 +7,21 @@
 
 namespace geso::render {
 
+Camera fitMapCamera(int w, int h, const core::Box& extent, const OverlayModel* overlay,
+                    const OverlayPainter* painter, double marginFraction) {
+    Camera camera;
+    camera.setViewportSize(w, h);
+    const double margin = marginFraction * std::min(w, h);
+    camera.fitBox(extent, margin);
+    if (overlay && painter) {
+        RectPx free = painter->layout(*overlay, camera, RectPx{0, 0, w, h}).fitRect;
+        const int m = static_cast<int>(margin);
+        if (free.w > 2 * m && free.h > 2 * m) free = {free.x + m, free.y + m, free.w - 2 * m, free.h - 2 * m};
+        if (free.w > 0 && free.h > 0) camera.fitBoxInto(extent, free);
+    }
+    return camera;
+}
+
 core::Result<MapImage> renderMapImage(const Framebuffer& target, const MapRenderer& renderer,
                                       const OverlayModel* overlay, const core::Box& extent,
                                       std::optional<Camera> camera, const MapImageOptions& options,
@@ -31,15 +46,7 @@ core::Result<MapImage> renderMapImage(const Framebuffer& target, const MapRender
         image.camera = *camera;
         image.camera.setViewportSize(w, h);
     } else {
-        image.camera.setViewportSize(w, h);
-        const double margin = options.marginFraction * std::min(w, h);
-        image.camera.fitBox(extent, margin);
-        if (painter) {
-            RectPx free = painter->layout(*overlay, image.camera, full).fitRect;
-            const int m = static_cast<int>(margin);
-            if (free.w > 2 * m && free.h > 2 * m) free = {free.x + m, free.y + m, free.w - 2 * m, free.h - 2 * m};
-            if (free.w > 0 && free.h > 0) image.camera.fitBoxInto(extent, free);
-        }
+        image.camera = fitMapCamera(w, h, extent, overlay, painter, options.marginFraction);
     }
     target.bind();
     renderer.draw(image.camera, full, scale);

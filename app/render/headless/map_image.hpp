@@ -30,6 +30,12 @@ struct MapImage {
     Camera camera;              // the camera used (label point → pixel: camera.worldToScreen)
 };
 
+// The camera renderMapImage uses when given none: `extent` fitted, with the
+// margin, into the part of a w × h frame that `overlay`'s panels leave free
+// (the whole frame when overlay or painter is null).
+Camera fitMapCamera(int widthPx, int heightPx, const core::Box& extent, const OverlayModel* overlay,
+                    const OverlayPainter* painter, double marginFraction);
+
 // camera: the view to draw (its viewport is set to the target size); nullopt =
 // fit `extent` into the part of the frame the overlay panels leave free.
 // overlay: nullptr = map only. painter: one made for the target's size and

@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include "render/overlay/area_labels.hpp"
+
 namespace geso::render {
 
 struct OverlayPainter::State {
@@ -77,6 +79,8 @@ OverlayPainter& OverlayPainter::operator=(OverlayPainter&&) noexcept = default;
 OverlayPainter::~OverlayPainter() = default;
 
 float OverlayPainter::scale() const { return m_state->scale; }
+
+float OverlayPainter::minLabelRadiusPx() const { return overlay::minLabelRadiusPx(m_state->fonts); }
 
 OverlayLayout OverlayPainter::layout(const OverlayModel& model, const Camera& camera, RectPx mapRect) const {
     ContextScope scope(m_state->context);

@@ -27,6 +27,8 @@ public:
     ~OverlayPainter();  // needs the GL context that created it to be current
 
     float scale() const;
+    // Areas with a smaller radius on screen never get a label (makeOverlayModel's minLabelRadius).
+    float minLabelRadiusPx() const;
     OverlayLayout layout(const OverlayModel& model, const Camera& camera, RectPx mapRect) const;
     // One ImGui frame: NewFrame, drawMapOverlay into the foreground list, Render,
     // ImGui_ImplOpenGL3_RenderDrawData into the bound framebuffer.

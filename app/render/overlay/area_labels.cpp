@@ -109,12 +109,17 @@ LabelLines compactLabel(const std::string& text, const FontSet& fonts) {
     return best;
 }
 
+float minLabelRadiusPx(const FontSet& fonts) {
+    const ImFont* f = fonts.small ? fonts.small : fonts.regular;
+    return f ? 0.5f * f->FontSize : 0.0f;
+}
+
 std::vector<int> drawAreaLabels(ImDrawList* dl, const OverlayModel& m, const Camera& cam, RectPx mapRect,
                                 const FontSet& fonts, const Metrics& k, const std::vector<BoxPx>& obstacles) {
     if (!m.showLabels || m.labels.empty() || !fonts.regular) return {};
     const BoxPx bounds{static_cast<float>(mapRect.x), static_cast<float>(mapRect.y),
                        static_cast<float>(mapRect.x + mapRect.w), static_cast<float>(mapRect.y + mapRect.h)};
-    const float minRadiusPx = 0.5f * (fonts.small ? fonts.small->FontSize : fonts.regular->FontSize);
+    const float minRadiusPx = minLabelRadiusPx(fonts);
 
     // Cheap culling first (on screen, big enough), then the best kMaxLabelCandidates.
     struct Visible {

@@ -46,6 +46,9 @@ LabelLines fitLabelIn(const std::string& text, float radiusPx, const ImFont* fon
 LabelLines compactLabel(const std::string& text, const FontSet& fonts);
 constexpr float kCompactMinRadiusEm = 0.75f;
 
+// Labels of areas smaller than this (radius on screen) are never drawn.
+float minLabelRadiusPx(const FontSet& fonts);
+
 // Places and draws m.labels; returns the indices drawn.
 std::vector<int> drawAreaLabels(ImDrawList* dl, const OverlayModel& m, const Camera& cam, RectPx mapRect,
                                 const FontSet& fonts, const Metrics& k, const std::vector<BoxPx>& obstacles);

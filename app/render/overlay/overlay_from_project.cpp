@@ -12,7 +12,8 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 }  // namespace
 
-OverlayModel makeOverlayModel(const core::Project& p, const core::Choropleth& c, core::Lang lang) {
+OverlayModel makeOverlayModel(const core::Project& p, const core::Choropleth& c, core::Lang lang,
+                              double minLabelRadius) {
     OverlayModel m;
     m.lang = lang;
     m.title = c.title;
@@ -35,22 +36,24 @@ OverlayModel makeOverlayModel(const core::Project& p, const core::Choropleth& c,
     const size_t n = p.areas.featureCount();
     const auto& g = p.geometry;
     if (g.labelPoint.size() == n) {
-        m.labels.reserve(n);
+        if (minLabelRadius <= 0) m.labels.reserve(n);
         for (size_t i = 0; i < n; ++i) {
-            MapLabel l;
-            l.xy = g.labelPoint[i];
-            l.text = i < p.areaName.size() ? p.areaName[i] : std::string();
-            l.shortText = core::shortAreaName(l.text, true);
-            if (l.shortText == l.text) l.shortText.clear();
-            l.radius = i < g.labelRadius.size() ? g.labelRadius[i] : 0.0;
             // Big layers skip the inscribed circle (radius 0): half the equal-area
             // circle's radius stands in, so labels still appear only where they fit.
             // An area without a radius or an area (empty geometry) gets no label.
-            if (!(l.radius > 0)) {
+            double radius = i < g.labelRadius.size() ? g.labelRadius[i] : 0.0;
+            if (!(radius > 0)) {
                 const double a = i < g.areaM2.size() ? g.areaM2[i] : 0.0;
                 if (!(a > 0)) continue;
-                l.radius = 0.5 * std::sqrt(a / kPi);
+                radius = 0.5 * std::sqrt(a / kPi);
             }
+            if (radius < minLabelRadius) continue;
+            MapLabel l;
+            l.xy = g.labelPoint[i];
+            l.radius = radius;
+            l.text = i < p.areaName.size() ? p.areaName[i] : std::string();
+            l.shortText = core::shortAreaName(l.text, true);
+            if (l.shortText == l.text) l.shortText.clear();
             m.labels.push_back(std::move(l));
         }
     }

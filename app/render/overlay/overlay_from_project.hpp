@@ -14,6 +14,10 @@ namespace geso::render {
 // "illustrativa värden" notice (index/indicator maps of illustrative data; not
 // for a field of the user's own boundary file) and the CRS for the scale bar.
 // Point-layer legends are left empty: the caller knows its symbols.
-OverlayModel makeOverlayModel(const core::Project& project, const core::Choropleth& map, core::Lang lang);
+// minLabelRadius (display-CRS units, 0 = keep all): areas whose label circle is
+// smaller get no label entry — for one image of known scale, where they could
+// never show (the 100k-cell coverage at 4K: 12 MB of labels).
+OverlayModel makeOverlayModel(const core::Project& project, const core::Choropleth& map, core::Lang lang,
+                              double minLabelRadius = 0);
 
 }  // namespace geso::render

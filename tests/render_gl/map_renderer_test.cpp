@@ -273,6 +273,39 @@ TEST(MapRendererGl, PointSymbolsHaveShapeSizeAndOutline) {
     EXPECT_EQ(readBack(ctx).at(50, 50), kWhite);
 }
 
+// 100k points go to the GPU in batches; every batch is drawn, the last one too,
+// waiting for each or not.
+TEST(MapRendererGl, ManyPointsAreAllDrawnInBatches) {
+    GESO_REQUIRE_CONTEXT(ctx, 400, 250);
+    Camera cam(400, 250);
+    cam.setCentre({200, 125});
+    cam.setMetresPerPx(1);
+    std::vector<PointSymbol> symbols(100000);
+    for (size_t i = 0; i < symbols.size(); ++i) {
+        symbols[i].xy = {static_cast<double>(i % 400) + 0.5, static_cast<double>(i / 400) + 0.5};
+        symbols[i].shape = SymbolShape::Square;
+        symbols[i].fill = i + 1 == symbols.size() ? kRed : Rgba{0, 0, 255, 255};
+        symbols[i].stroke = symbols[i].fill;
+        symbols[i].sizePx = 1;
+        symbols[i].strokePx = 0;
+    }
+    for (bool wait : {false, true}) {
+        MapRenderer r;
+        ASSERT_TRUE(r.init().ok());
+        r.setWaitBetweenBatches(wait);
+        r.setPoints(1, symbols);
+        r.draw(cam, {0, 0, 400, 250}, 1.0f);
+        const Pixels p = readBack(ctx);
+        // 1 px symbols blend with their neighbours: reddish at the last, bluish at the first.
+        const auto last = cam.worldToScreen(symbols.back().xy);
+        const Rgba l = p.at(int(last.x), int(last.y));
+        EXPECT_TRUE(l.r > 150 && l.b < 100) << "wait " << wait << ": " << int(l.r) << "," << int(l.b);
+        const auto first = cam.worldToScreen(symbols.front().xy);
+        const Rgba f = p.at(int(first.x), int(first.y));
+        EXPECT_TRUE(f.b > 200 && f.r < 60) << "wait " << wait << ": " << int(f.r) << "," << int(f.b);
+    }
+}
+
 TEST(MapRendererGl, BrokenShaderKeepsLastGoodProgram) {
     GESO_REQUIRE_CONTEXT(ctx, 340, 140);
     Scene s;

@@ -475,7 +475,14 @@ void MapRenderer::drawPoints(const Camera& camera, RectPx vp, float uiScale) con
         setTransform(p, camera.clipTransform(layer.originX, layer.originY));
         layer.asFloat.bindTo(kUnitPointsF);
         layer.asUint.bindTo(kUnitPointsU);
-        glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(6 * layer.count));
+        // Two triangles a point (point.vert finds its point from gl_VertexID,
+        // which counts from `first`), batched like the fills.
+        constexpr size_t kPointsPerBatch = kTrianglesPerBatch / 2;
+        for (size_t first = 0; first < layer.count; first += kPointsPerBatch) {
+            const size_t n = std::min(kPointsPerBatch, layer.count - first);
+            glDrawArrays(GL_TRIANGLES, static_cast<GLint>(6 * first), static_cast<GLsizei>(6 * n));
+            if (layer.count > kPointsPerBatch) endBatch();
+        }
     }
 }
 

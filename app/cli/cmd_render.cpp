@@ -171,8 +171,9 @@ struct GpuSetup {
 };
 
 // llvmpipe compiles each shader for the GL state it meets at its first draw:
-// one tiny draw of every pass here, on the worker, takes that off the critical path.
-void warmUp(GpuSetup& gpu) {
+// one tiny draw of every pass the map will use here, on the worker, takes that
+// off the critical path (the point pass: ~4 ms of it, only when there are points).
+void warmUp(GpuSetup& gpu, bool withPoints) {
     AreaLayer layer;
     layer.fid = {0};
     layer.xy = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
@@ -191,7 +192,7 @@ void warmUp(GpuSetup& gpu) {
     gpu.renderer.setFeatureColors(grey, noData);
     render::PointSymbol symbol;
     symbol.xy = {0.5, 0.5};
-    gpu.renderer.setPoints(0, std::span<const render::PointSymbol>(&symbol, 1));
+    if (withPoints) gpu.renderer.setPoints(0, std::span<const render::PointSymbol>(&symbol, 1));
     // A 16 px corner: the compiled variants do not depend on the viewport size.
     render::Camera camera(16, 16);
     camera.fitBox(layer.extent);
@@ -224,7 +225,7 @@ Result<OverlayFonts> buildOverlayFonts(float scale) {
 
 // Runs on a worker thread; leaves the context released for the main thread.
 // `fonts` (nullptr: no overlay) is waited for only when the GL side is ready.
-Result<GpuSetup> prepareGpu(int w, int h, std::future<Result<OverlayFonts>>* fonts) {
+Result<GpuSetup> prepareGpu(int w, int h, std::future<Result<OverlayFonts>>* fonts, bool withPoints) {
     auto context = render::HeadlessContext::create(w, h);
     if (!context) return context.error();
     GpuSetup gpu;
@@ -238,7 +239,7 @@ Result<GpuSetup> prepareGpu(int w, int h, std::future<Result<OverlayFonts>>* fon
         if (!painter) return painter.error();
         gpu.painter.emplace(std::move(painter.value()));
     }
-    warmUp(gpu);
+    warmUp(gpu, withPoints);
     if (Status st = gpu.context->releaseCurrent(); !st) return st.error();
     return gpu;
 }
@@ -280,9 +281,11 @@ int cmdRender(int argc, char** argv) {
     const bool withOverlay = !args.has("--no-overlay");
     std::promise<Result<OverlayFonts>> fontsPromise;
     std::future<Result<OverlayFonts>> fontsFuture = fontsPromise.get_future();
-    std::future<Result<GpuSetup>> gpuFuture = std::async(std::launch::async, [w, h, withOverlay, &fontsFuture] {
-        return prepareGpu(w, h, withOverlay ? &fontsFuture : nullptr);
-    });
+    const bool withPoints = drawsPointLayers(args);
+    std::future<Result<GpuSetup>> gpuFuture =
+        std::async(std::launch::async, [w, h, withOverlay, withPoints, &fontsFuture] {
+            return prepareGpu(w, h, withOverlay ? &fontsFuture : nullptr, withPoints);
+        });
     if (withOverlay) fontsPromise.set_value(buildOverlayFonts(render::overlayScaleForSize(w, h)));
     auto joinGpu = [&]() -> Result<GpuSetup> {
         auto gpu = gpuFuture.get();

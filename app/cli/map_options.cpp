@@ -119,6 +119,15 @@ std::string parseDataOptions(const Args& args, bool fieldMap, DataOptions& data)
     return {};
 }
 
+bool drawsPointLayers(const Args& args) {
+    DataOptions data;
+    data.areasPath = args.valueOr("--areas", "");
+    data.initiativesPath = args.valueOr("--initiatives", "");
+    data.trygghetPath = args.valueOr("--trygghet", "");
+    leaveOutBundledPointsForOwnAreas(data);
+    return data.initiativesPath != "none" || data.trygghetPath != "none";
+}
+
 std::string parseVariableOptions(const Args& args, VariableChoice& choice) {
     MapVariable& v = choice.variable;
     int chosen = args.has("--total") ? 1 : 0;

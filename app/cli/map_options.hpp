@@ -32,6 +32,10 @@ void addLangOption(OptionSpec& spec);       // --lang
 // unless named, and for a plain field map (fieldMap) so is the bundled indicator table.
 std::string parseDataOptions(const Args& args, bool fieldMap, core::DataOptions& data);
 
+// Whether the map will have a point layer (named, or the bundled ones), by the
+// rule parseDataOptions applies, before anything is checked or loaded.
+bool drawsPointLayers(const Args& args);
+
 // What to map (default: the total index, the table's latest year). Weights
 // need the catalogue: they are kept as text in `weights` for applyWeights.
 struct VariableChoice {

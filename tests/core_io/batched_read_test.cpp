@@ -121,3 +121,16 @@ TEST(BatchedRead, AnErrorFromTheConsumerStopsTheRead) {
     EXPECT_EQ(st.error().what, "enough");
     EXPECT_EQ(calls, 1);
 }
+
+TEST(BatchedRead, LayerWithoutADeclaredExtentIsReadWhole) {
+    TempDir dir;
+    const std::string path = dir.file("nulls.gpkg");
+    std::vector<geso::test::Feat> feats = squareGrid(6, 5);
+    for (auto& f : feats) f.wkt.clear();  // NULL geometries: GDAL has no extent to give
+    writeLayer(path, "GPKG", {}, feats);
+    auto layer = loadAreas(path, inBatchesAbove(20));
+    ASSERT_TRUE(layer.ok()) << layer.error().line();
+    EXPECT_TRUE(layer.value().geometryRead);
+    EXPECT_EQ(layer.value().featureCount(), 0u);
+    EXPECT_EQ(layer.value().issues.size(), 30u);  // each NULL geometry reported
+}

@@ -214,6 +214,11 @@ Result<AreaLayer> loadAreas(const std::string& path, const LoadOptions& opts) {
     if (attributesOnly) {  // every feature without parts, so the arrays stay consistent
         out.partStart.assign(out.fid.size() + 1, 0);
         out.extent = io_detail::displayBox(srcExtent, crs.value(), opts.displayCrs);
+        if (out.extent.empty()) {  // no usable declared extent to fit the map to: read it whole after all
+            LoadOptions whole = opts;
+            whole.geometryInBatchesAbove = 0;
+            return loadAreas(path, whole);
+        }
         return out;
     }
     if (Status s = finishLayer(out, crs.value(), opts, path); !s) return s.error();

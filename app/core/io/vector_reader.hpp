@@ -44,7 +44,8 @@ struct LoadOptions {
     // Areas, for one image of a big layer: a layer that declares more features
     // than this is read by loadAreas without its geometry (fids, attributes and
     // the declared extent; AreaLayer::geometryRead = false), and its geometry
-    // then comes in batches from streamAreas. 0 = loadAreas reads everything.
+    // then comes in batches from streamAreas (a layer whose declared extent
+    // cannot be had or reprojected is read whole). 0 = loadAreas reads everything.
     size_t geometryInBatchesAbove = 0;
 };
 

@@ -44,7 +44,7 @@ constexpr size_t kLodMinVertices = 200000;
 constexpr double kLodTolerancePx = 0.75;
 // Layers of more than kBatchAboveFeatures are read twice: values first, then the
 // geometry in batches (core::BatchLimits), each drawn and dropped (peak memory
-// of the 100k-cell coverage at 4K: 485 → 217 MiB, docs/benchmarks-render.md).
+// of the 100k-cell coverage at 4K: 485 → 214 MiB, docs/benchmarks-render.md).
 // The threshold is DataOptions::maxLabelFeatures: above it labels do not need
 // the whole geometry either.
 constexpr size_t kBatchAboveFeatures = 5000;

@@ -13,7 +13,8 @@ namespace {
 
 // One batch between the reading thread and the GL thread: the next batch is
 // read, validated and triangulated while this one is drawn (100k cells at 4K:
-// 2.0 → see docs/benchmarks-render.md), and no more than two are held.
+// 1.69 → 1.31 s, docs/benchmarks-render.md). At most three batches exist: one
+// being read, one waiting here, one being drawn.
 class BatchHandOver {
 public:
     // Reader side: waits for the slot; false when the drawing side has stopped.

@@ -91,6 +91,8 @@ constexpr const char* kHelp =
     "\n"
     "With --areas naming another file, the bundled indicator table is read only for index and\n"
     "indicator maps, and the bundled (Malmö) point layers are not drawn unless named.\n"
+    "An area layer of more than 5000 features is read twice, values first, then its geometry in\n"
+    "batches that are drawn and dropped: memory stays low; the map is fitted to its declared extent.\n"
     "Exit codes: 0 ok, 1 bad input or failed render/write, 2 usage error.\n"
     "Bundled data: schematic boundaries and illustrative values, not official statistics.\n";
 

@@ -227,21 +227,27 @@ Result<OverlayFonts> buildOverlayFonts(float scale) {
 
 // Runs on a worker thread; leaves the context released for the main thread.
 // `fonts` (nullptr: no overlay) is waited for only when the GL side is ready.
-Result<GpuSetup> prepareGpu(int w, int h, std::future<Result<OverlayFonts>>* fonts, bool withPoints) {
+Result<GpuSetup> prepareGpu(int w, int h, std::future<Result<OverlayFonts>>* fonts, bool withPoints,
+                            PhaseTimer& timer) {
     auto context = render::HeadlessContext::create(w, h);
     if (!context) return context.error();
+    timer.mark("gl:context");
     GpuSetup gpu;
     gpu.context.emplace(std::move(context.value()));
     if (Status st = gpu.renderer.init(); !st) return st.error();
+    timer.mark("gl:shaders");
     if (fonts) {
         auto f = fonts->get();
         if (!f) return f.error();
+        timer.mark("gl:fontwait");
         auto painter = render::OverlayPainter::create(w, h, render::overlayScaleForSize(w, h),
                                                       std::move(f.value().atlas), f.value().fonts);
         if (!painter) return painter.error();
         gpu.painter.emplace(std::move(painter.value()));
+        timer.mark("gl:painter");
     }
     warmUp(gpu, withPoints);
+    timer.mark("gl:warm-up");
     if (Status st = gpu.context->releaseCurrent(); !st) return st.error();
     return gpu;
 }
@@ -284,11 +290,13 @@ int cmdRender(int argc, char** argv) {
     std::promise<Result<OverlayFonts>> fontsPromise;
     std::future<Result<OverlayFonts>> fontsFuture = fontsPromise.get_future();
     const bool withPoints = drawsPointLayers(args);
+    PhaseTimer gpuTimer(args.has("--timings"));
     std::future<Result<GpuSetup>> gpuFuture =
-        std::async(std::launch::async, [w, h, withOverlay, withPoints, &fontsFuture] {
-            return prepareGpu(w, h, withOverlay ? &fontsFuture : nullptr, withPoints);
+        std::async(std::launch::async, [w, h, withOverlay, withPoints, &fontsFuture, &gpuTimer] {
+            return prepareGpu(w, h, withOverlay ? &fontsFuture : nullptr, withPoints, gpuTimer);
         });
     if (withOverlay) fontsPromise.set_value(buildOverlayFonts(render::overlayScaleForSize(w, h)));
+    timer.mark("fonts");
     auto joinGpu = [&]() -> Result<GpuSetup> {
         auto gpu = gpuFuture.get();
         if (!gpu) return gpu;

@@ -88,35 +88,55 @@ std::string shownDefinition(PJ_CONTEXT* ctx, const std::string& def) {
     return out.append(def, 0, 40).append("…'");
 }
 
-// A thread's last transformation, kept: creating one (context, proj.db
-// lookups, operation choice) costs ~10 ms, which a layer read in batches
-// would pay per batch (100k cells in 13 batches: +0.15 s).
-struct CachedTransform {
-    std::string srcDef, dstDef;
-    CtxPtr ctx;
-    PjPtr op;  // normalised for visualisation (x = east)
+// Per thread, kept: one PROJ context (PJ_CONTEXT is not thread-safe, and a new
+// one opens proj.db again) and the transformations last made in it (creating
+// one, with its proj.db lookups and choice of operation, costs 2–10 ms, which a
+// layer read in batches would pay per batch: 100k cells in 13 batches, +0.15 s).
+// Rendering 14 areas asks for 3 transformations and 5 CRS descriptions: 8
+// contexts before, 1 now. Errors are worded from a fresh context, so an earlier
+// failure's errno never shows in a later message.
+constexpr size_t kKeptTransforms = 4;
+
+struct ThreadProj {
+    CtxPtr ctx;  // declared first: destroyed after the objects made in it
+    struct Transform {
+        std::string srcDef, dstDef;
+        PjPtr op;  // normalised for visualisation (x = east)
+    };
+    std::vector<Transform> transforms;  // the most recent last
 };
 
-Result<PJ*> transformFor(const std::string& srcDef, const std::string& dstDef) {
-    thread_local CachedTransform cache;
-    if (cache.op && cache.srcDef == srcDef && cache.dstDef == dstDef) return cache.op.get();
-    cache.op.reset();
+ThreadProj& threadProj() {
+    thread_local ThreadProj proj;
+    if (!proj.ctx) proj.ctx = makeContext();
+    return proj;
+}
+
+Error transformError(const std::string& srcDef, const std::string& dstDef) {
     CtxPtr ctx = makeContext();
     if (!ctx) return Error{"cannot create a PROJ context", "proj:create"};
     PjPtr op(proj_create_crs_to_crs(ctx.get(), srcDef.c_str(), dstDef.c_str(), nullptr));
-    if (!op) {
-        const std::string what =
-            "no transformation from " + shownDefinition(ctx.get(), srcDef) + " to " + shownDefinition(ctx.get(), dstDef);
-        return Error{lastProjError(ctx.get(), what), "proj:create"};
+    if (op) return Error{lastProjError(ctx.get(), "cannot normalise axis order"), "proj:create"};
+    const std::string what =
+        "no transformation from " + shownDefinition(ctx.get(), srcDef) + " to " + shownDefinition(ctx.get(), dstDef);
+    return Error{lastProjError(ctx.get(), what), "proj:create"};
+}
+
+Result<PJ*> transformFor(const std::string& srcDef, const std::string& dstDef) {
+    ThreadProj& proj = threadProj();
+    if (!proj.ctx) return Error{"cannot create a PROJ context", "proj:create"};
+    auto& kept = proj.transforms;
+    for (auto it = kept.begin(); it != kept.end(); ++it) {
+        if (it->srcDef != srcDef || it->dstDef != dstDef) continue;
+        std::rotate(it, it + 1, kept.end());  // now the most recent
+        return kept.back().op.get();
     }
-    PjPtr norm(proj_normalize_for_visualization(ctx.get(), op.get()));
-    if (!norm) return Error{lastProjError(ctx.get(), "cannot normalise axis order"), "proj:create"};
-    cache.op.reset();  // before the context it was made in
-    cache.ctx = std::move(ctx);
-    cache.op = std::move(norm);
-    cache.srcDef = srcDef;
-    cache.dstDef = dstDef;
-    return cache.op.get();
+    PjPtr op(proj_create_crs_to_crs(proj.ctx.get(), srcDef.c_str(), dstDef.c_str(), nullptr));
+    PjPtr norm(op ? proj_normalize_for_visualization(proj.ctx.get(), op.get()) : nullptr);
+    if (!norm) return transformError(srcDef, dstDef);
+    if (kept.size() == kKeptTransforms) kept.erase(kept.begin());
+    kept.push_back({srcDef, dstDef, std::move(norm)});
+    return kept.back().op.get();
 }
 
 Status transformChunk(std::span<Vec2> pts, const std::string& srcDef, const std::string& dstDef) {
@@ -133,15 +153,18 @@ Status transformChunk(std::span<Vec2> pts, const std::string& srcDef, const std:
 
 Result<CrsDescription> describeCrs(const std::string& definition) {
     if (definition.empty()) return Error{"empty CRS definition", "proj:create"};
-    CtxPtr ctx = makeContext();
+    PJ_CONTEXT* ctx = threadProj().ctx.get();
     if (!ctx) return Error{"cannot create a PROJ context", "proj:create"};
-    PjPtr crs = createCrs(ctx.get(), definition);
+    PjPtr crs = createCrs(ctx, definition);
     if (!crs) {
         std::string shown = definition.size() > 60 ? definition.substr(0, 57) + "..." : definition;
-        return Error{lastProjError(ctx.get(), "not a CRS: '" + shown + "'"), "proj:create"};
+        CtxPtr fresh = makeContext();  // its errno is this definition's alone
+        if (!fresh) return Error{"not a CRS: '" + shown + "'", "proj:create"};
+        (void)createCrs(fresh.get(), definition);
+        return Error{lastProjError(fresh.get(), "not a CRS: '" + shown + "'"), "proj:create"};
     }
     if (proj_get_type(crs.get()) == PJ_TYPE_BOUND_CRS) {
-        if (PjPtr base{proj_get_source_crs(ctx.get(), crs.get())}) crs = std::move(base);
+        if (PjPtr base{proj_get_source_crs(ctx, crs.get())}) crs = std::move(base);
     }
 
     CrsDescription d;
@@ -149,17 +172,17 @@ Result<CrsDescription> describeCrs(const std::string& definition) {
     d.name = name ? name : "";
     d.code = authorityCode(crs.get());
     d.geographic = isGeographicType(proj_get_type(crs.get()));
-    d.areaOfUseLonLat = areaOfUse(ctx.get(), crs.get());
+    d.areaOfUseLonLat = areaOfUse(ctx, crs.get());
 
     if (d.code.empty()) {
         // WKT from .prj files often lacks AUTHORITY; ask the EPSG database.
         int* confidence = nullptr;
-        PJ_OBJ_LIST* matches = proj_identify(ctx.get(), crs.get(), "EPSG", nullptr, &confidence);
+        PJ_OBJ_LIST* matches = proj_identify(ctx, crs.get(), "EPSG", nullptr, &confidence);
         if (matches && proj_list_get_count(matches) > 0 && confidence && confidence[0] >= 90) {
-            PjPtr best(proj_list_get(ctx.get(), matches, 0));
+            PjPtr best(proj_list_get(ctx, matches, 0));
             if (best) {
                 d.code = authorityCode(best.get());
-                if (d.areaOfUseLonLat.empty()) d.areaOfUseLonLat = areaOfUse(ctx.get(), best.get());
+                if (d.areaOfUseLonLat.empty()) d.areaOfUseLonLat = areaOfUse(ctx, best.get());
             }
         }
         proj_int_list_destroy(confidence);

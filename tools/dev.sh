@@ -17,7 +17,7 @@ packages=(
   libgdal-dev libproj-dev libgeos-dev            # data, CRS, geometry
   libglfw3-dev libimgui-dev libstb-dev python3-glad  # window, UI (+ its stb), GL loader generator
   libegl-dev libegl1-mesa-dev libgl1-mesa-dri    # offscreen rendering (Mesa llvmpipe)
-  libpng-dev libdeflate-dev libfreetype-dev nlohmann-json3-dev
+  libpng-dev libdeflate-dev libisal-dev libfreetype-dev nlohmann-json3-dev
   fonts-dejavu-core                              # å ä ö – − ≤ ≥ ·
   libgtest-dev googletest
   gdal-bin python3-gdal                          # ogrinfo, validate_gpkg.py in tests

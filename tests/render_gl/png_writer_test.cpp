@@ -68,6 +68,34 @@ TEST(PngWriter, RoundTripRgbTopDownAndBottomUpOnAnyThreadCount) {
     fs::remove_all(dir);
 }
 
+TEST(PngWriter, EveryLevelRoundTripsAndFlatAreasCompress) {
+    const auto dir = tempDir();
+    // A map-like image: flat colour with a noisy band, over several strips.
+    const int w = 512, h = 300;
+    std::vector<uint8_t> px(static_cast<size_t>(w * h * 4), 0);
+    for (size_t i = 0; i < px.size(); i += 4) {
+        const size_t y = i / 4 / static_cast<size_t>(w);
+        const bool band = y >= 100 && y < 110;
+        px[i] = band ? static_cast<uint8_t>(i * 31) : 200;
+        px[i + 1] = band ? static_cast<uint8_t>(i * 17) : 120;
+        px[i + 2] = 40;
+        px[i + 3] = 255;
+    }
+    for (int level : {0, 1, 2, 3}) {
+        PngOptions o;
+        o.level = level;
+        const auto path = dir / ("level" + std::to_string(level) + ".png");
+        ASSERT_TRUE(writePng(path, w, h, px, o).ok()) << level;
+        auto img = readPng(path);
+        ASSERT_TRUE(img.ok()) << img.error().line();
+        for (size_t i = 0; i < px.size(); i += 4)
+            ASSERT_TRUE(std::memcmp(&px[i], &img.value().rgba[i], 4) == 0) << "level " << level << " byte " << i;
+        // 460 kB of rows; the flat part must not be stored as it is.
+        EXPECT_LT(fs::file_size(path), 40000u) << "level " << level;
+    }
+    fs::remove_all(dir);
+}
+
 TEST(PngWriter, KeepAlphaRoundTrip) {
     const auto dir = tempDir();
     auto px = pattern(16, 9);

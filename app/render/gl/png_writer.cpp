@@ -1,5 +1,6 @@
 #include "render/gl/png_writer.hpp"
 
+#include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
 #include <png.h>
 #include <unistd.h>
@@ -20,14 +21,16 @@ namespace {
 
 // Why not libpng for writing: it takes the rows on one thread and deflates them
 // as one stream, so the PNG of a 3840×2160 map cost 43 ms after the 19 ms
-// readback. Here each strip of rows is deflated on its own (zlib, raw, ending
-// in a sync flush so the pieces join into one valid stream, as pigz does) on
-// every core while the next strip is read from the GPU; the Adler-32s are
-// joined with adler32_combine. Measured on the bundled map at 3840×2160, 2
-// cores: readback + PNG 62 ms → see docs/benchmarks-render.md. libpng still
-// reads PNGs (readPng, tests). The Adler-32 comes from libdeflate (SIMD;
-// already in the process as a GDAL dependency): 2 ms for the 25 MB of a
-// 3840×2160 RGB image against zlib's 11 ms.
+// readback. Here each strip of rows is deflated on its own (raw deflate,
+// ending in a flush to a byte boundary so the pieces join into one valid
+// stream, as pigz does) on every core while the next strip is read from the
+// GPU; the Adler-32s are joined with zlib's adler32_combine. libpng still
+// reads PNGs (readPng, tests).
+// Why ISA-L's deflate, not zlib's: on the 25 MB of rows of a 3840×2160 RGB
+// map (14 areas), one core, strips of 64 rows, zlib level 1 took 53 ms and
+// ISA-L level 1 4 ms, for 416 vs 419 kB (docs/benchmarks-render.md).
+// The Adler-32 comes from libdeflate (SIMD; already in the process as a GDAL
+// dependency): 0.8 ms for those 25 MB, against ISA-L's 2.2 and zlib's 11.
 constexpr int kRowsPerStrip = 64;
 
 void putU32(std::vector<uint8_t>& out, uint32_t v) {
@@ -62,8 +65,18 @@ struct Strip {
 // come from mmap and cost a page fault per 4 KiB on first touch (~10 ms per
 // 3840×2160 image).
 struct Scratch {
-    std::vector<uint8_t> filtered, deflated;
+    std::vector<uint8_t> filtered, deflated, levelBuffer;
 };
+
+// The work buffer ISA-L needs for each level (its header's defaults).
+size_t levelBufferSize(int level) {
+    switch (level) {
+    case 1: return ISAL_DEF_LVL1_DEFAULT;
+    case 2: return ISAL_DEF_LVL2_DEFAULT;
+    case 3: return ISAL_DEF_LVL3_DEFAULT;
+    default: return 0;
+    }
+}
 
 // One strip: filter type 0 rows (RGB or RGBA), deflated on its own.
 void compressStrip(Strip& s, int width, const PngOptions& o, bool last, Scratch& scratch) {
@@ -88,20 +101,25 @@ void compressStrip(Strip& s, int width, const PngOptions& o, bool last, Scratch&
     }
     s.adler = libdeflate_adler32(1, filtered.data(), filtered.size());
     s.filteredBytes = filtered.size();
-    z_stream z{};
-    if (deflateInit2(&z, std::clamp(o.zlibLevel, 0, 9), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-        s.failed = true;
-        return;
-    }
-    scratch.deflated.resize(deflateBound(&z, static_cast<uLong>(filtered.size())) + 16);
+    const int level = std::clamp(o.level, 0, 3);
+    scratch.levelBuffer.resize(levelBufferSize(level));
+    // Stateless: the whole strip in one call, so the output must fit: at worst
+    // stored blocks, 5 bytes per 64 KiB, plus a block header.
+    scratch.deflated.resize(filtered.size() + filtered.size() / 1024 + 1024);
+    isal_zstream z;
+    isal_deflate_stateless_init(&z);  // raw deflate, 32 KiB window
+    z.level = static_cast<uint32_t>(level);
+    z.level_buf = scratch.levelBuffer.empty() ? nullptr : scratch.levelBuffer.data();
+    z.level_buf_size = static_cast<uint32_t>(scratch.levelBuffer.size());
     z.next_in = filtered.data();
-    z.avail_in = static_cast<uInt>(filtered.size());
+    z.avail_in = static_cast<uint32_t>(filtered.size());
     z.next_out = scratch.deflated.data();
-    z.avail_out = static_cast<uInt>(scratch.deflated.size());
-    const int rc = deflate(&z, last ? Z_FINISH : Z_SYNC_FLUSH);
-    s.failed = last ? rc != Z_STREAM_END : rc != Z_OK || z.avail_in != 0;
+    z.avail_out = static_cast<uint32_t>(scratch.deflated.size());
+    z.end_of_stream = last ? 1 : 0;
+    z.flush = last ? NO_FLUSH : FULL_FLUSH;  // FULL_FLUSH ends on a byte boundary
+    const int rc = isal_deflate_stateless(&z);
+    s.failed = rc != COMP_OK || z.avail_in != 0;
     s.compressed.assign(scratch.deflated.begin(), scratch.deflated.begin() + static_cast<std::ptrdiff_t>(z.total_out));
-    deflateEnd(&z);
 }
 
 // Reads strips on this thread, compresses them on `threads` workers, writes them in order.
@@ -152,7 +170,7 @@ std::string encode(FILE* f, int width, int height, const PngRowSource& source, c
             cv.wait(lock, [&] { return next.done; });
         }
         Strip& s = strips[static_cast<size_t>(written)];  // only this thread moves `written`
-        if (s.failed && error.empty()) error = "zlib could not compress the image";
+        if (s.failed && error.empty()) error = "ISA-L could not compress the image";
         adler = adler32_combine(adler, s.adler, static_cast<z_off_t>(s.filteredBytes));
         std::vector<uint8_t> trailer;
         const bool first = written == 0, last = written == stripCount - 1;

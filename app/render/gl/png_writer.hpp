@@ -2,7 +2,7 @@
 // PNG writing. The file appears complete or not at all: it is written to a
 // temporary file in the target directory and renamed into place.
 //
-// The encoder is our own framing around zlib (png_writer.cpp says why): rows
+// The encoder is our own framing around ISA-L's deflate (png_writer.cpp says why): rows
 // arrive in strips — e.g. read back from the GPU strip by strip — and the
 // strips are compressed on all cores while the next ones are read.
 #include <cstdint>
@@ -18,10 +18,10 @@ namespace geso::render {
 struct PngOptions {
     bool bottomUp = false;  // rows in GL order (glReadPixels): the bottom row first
     bool keepAlpha = false; // false: RGB (the map is opaque; 25 % less to compress)
-    // zlib level 1, no PNG filter: the fastest of the variants measured on
-    // 3840×2160 maps (docs/benchmarks-render.md), for files ~20 % larger than
-    // libpng's defaults.
-    int zlibLevel = 1;
+    // ISA-L deflate level (0..3), no PNG filter: level 1 is the fastest of the
+    // variants measured on 3840×2160 maps (docs/benchmarks-render.md), for files
+    // ~20 % larger than libpng's defaults.
+    int level = 1;
     int threads = 0;        // compressing threads; 0 = the machine's cores
 };
 

@@ -2,6 +2,7 @@
 // title, provenance) drawn offscreen with no display (EGL, Mesa llvmpipe on
 // machines without a GPU) and written as a PNG.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -38,6 +39,7 @@ using namespace geso::core;
 constexpr int kMinSidePx = 16;
 constexpr int kMaxSidePx = 16384;
 constexpr int kPointsInitiatives = 1, kPointsTrygghet = 2;
+constexpr int kWarmUpPx = 16;
 // Above this many vertices the render drops vertices closer than kLodTolerancePx
 // on the image (DataOptions::imageDetail; docs/benchmarks-render.md).
 constexpr size_t kLodMinVertices = 200000;
@@ -196,11 +198,11 @@ void warmUp(GpuSetup& gpu, bool withPoints) {
     symbol.xy = {0.5, 0.5};
     if (withPoints) gpu.renderer.setPoints(0, std::span<const render::PointSymbol>(&symbol, 1));
     // A 16 px corner: the compiled variants do not depend on the viewport size.
-    render::Camera camera(16, 16);
+    render::Camera camera(kWarmUpPx, kWarmUpPx);
     camera.fitBox(layer.extent);
     gpu.context->framebuffer().bind();
-    gpu.renderer.draw(camera, {0, 0, 16, 16}, 1.0f);
-    if (gpu.painter) gpu.painter->draw(render::OverlayModel{}, camera, {0, 0, 16, 16});
+    gpu.renderer.draw(camera, {0, 0, kWarmUpPx, kWarmUpPx}, 1.0f);
+    if (gpu.painter) gpu.painter->draw(render::OverlayModel{}, camera, {0, 0, kWarmUpPx, kWarmUpPx});
     glFinish();
     gpu.renderer.clearAreas();
     gpu.renderer.clearPoints(0);
@@ -225,15 +227,20 @@ Result<OverlayFonts> buildOverlayFonts(float scale) {
     return f;
 }
 
-// Runs on a worker thread; leaves the context released for the main thread.
-// `fonts` (nullptr: no overlay) is waited for only when the GL side is ready.
-Result<GpuSetup> prepareGpu(int w, int h, std::future<Result<OverlayFonts>>* fonts, bool withPoints,
-                            PhaseTimer& timer) {
-    auto context = render::HeadlessContext::create(w, h);
-    if (!context) return context.error();
-    timer.mark("gl:context");
-    GpuSetup gpu;
-    gpu.context.emplace(std::move(context.value()));
+// The image's colour buffer (33 MB at 3840×2160, zero-filled by llvmpipe: 15 ms)
+// is made by whichever thread is free first: the main thread once the data are
+// loaded, in a second context (HeadlessContext::ImageMaker), or the worker after
+// its warm-up. Measured on 14 areas: the worker is ~35 ms later, so the main
+// thread takes it (docs/benchmarks-render.md).
+struct ImageTask {
+    std::atomic<bool> claimed{false};
+    std::promise<Result<render::HeadlessContext::ImageMaker>> maker;  // set by the worker
+    std::promise<void> made;  // set by the main thread once done with `maker`, if it claimed the task
+};
+
+// Shaders, overlay painter and warm-up, on the worker.
+Status prepareRenderer(GpuSetup& gpu, int w, int h, std::future<Result<OverlayFonts>>* fonts, bool withPoints,
+                       PhaseTimer& timer) {
     if (Status st = gpu.renderer.init(); !st) return st.error();
     timer.mark("gl:shaders");
     if (fonts) {
@@ -248,6 +255,32 @@ Result<GpuSetup> prepareGpu(int w, int h, std::future<Result<OverlayFonts>>* fon
     }
     warmUp(gpu, withPoints);
     timer.mark("gl:warm-up");
+    return Ok{};
+}
+
+// Runs on a worker thread; leaves the context released for the main thread.
+// `fonts` (nullptr: no overlay) is waited for only when the GL side is ready.
+Result<GpuSetup> prepareGpu(int w, int h, ImageTask& image, std::future<Result<OverlayFonts>>* fonts,
+                            bool withPoints, PhaseTimer& timer) {
+    // The warm-up draws into a 16 px corner; the image's buffer comes after (ImageTask).
+    auto context = render::HeadlessContext::create(kWarmUpPx, kWarmUpPx);
+    if (!context) {
+        image.maker.set_value(context.error());
+        return context.error();
+    }
+    image.maker.set_value(context.value().imageMaker());
+    timer.mark("gl:context");
+    GpuSetup gpu;
+    gpu.context.emplace(std::move(context.value()));
+    const Status ready = prepareRenderer(gpu, w, h, fonts, withPoints, timer);
+    if (!image.claimed.exchange(true)) {
+        if (ready)
+            if (Status st = gpu.context->replaceImage(w, h); !st) return st.error();
+        timer.mark("gl:image");
+    } else {
+        image.made.get_future().wait();  // the main thread's ImageMaker uses this context until then
+    }
+    if (!ready) return ready.error();
     if (Status st = gpu.context->releaseCurrent(); !st) return st.error();
     return gpu;
 }
@@ -291,9 +324,11 @@ int cmdRender(int argc, char** argv) {
     std::future<Result<OverlayFonts>> fontsFuture = fontsPromise.get_future();
     const bool withPoints = drawsPointLayers(args);
     PhaseTimer gpuTimer(args.has("--timings"));
+    ImageTask imageTask;
+    std::future<Result<render::HeadlessContext::ImageMaker>> imageMaker = imageTask.maker.get_future();
     std::future<Result<GpuSetup>> gpuFuture =
-        std::async(std::launch::async, [w, h, withOverlay, withPoints, &fontsFuture, &gpuTimer] {
-            return prepareGpu(w, h, withOverlay ? &fontsFuture : nullptr, withPoints, gpuTimer);
+        std::async(std::launch::async, [w, h, withOverlay, withPoints, &fontsFuture, &gpuTimer, &imageTask] {
+            return prepareGpu(w, h, imageTask, withOverlay ? &fontsFuture : nullptr, withPoints, gpuTimer);
         });
     if (withOverlay) fontsPromise.set_value(buildOverlayFonts(render::overlayScaleForSize(w, h)));
     timer.mark("fonts");
@@ -347,10 +382,24 @@ int cmdRender(int argc, char** argv) {
     }
     timer.mark("classify");
 
+    std::optional<render::HeadlessContext::SharedImage> imageBuffer;
+    Status imageMade = Ok{};
+    if (!imageTask.claimed.exchange(true)) {  // this thread is free before the worker: the image is made here
+        if (auto maker = imageMaker.get()) {
+            auto made = maker.value().make(w, h);
+            if (made) imageBuffer = made.value();
+            else imageMade = made.error();
+        }  // else: the worker failed to make its context, and says why below
+        imageTask.made.set_value();
+        timer.mark("image");
+    }
     auto gpuResult = joinGpu();
     if (!gpuResult) return reportFailure(gpuResult.error());
+    if (!imageMade) return reportFailure(imageMade.error());
     GpuSetup& gpu = gpuResult.value();
     render::HeadlessContext& ctx = *gpu.context;
+    if (imageBuffer)
+        if (Status st = ctx.adoptImage(*imageBuffer); !st) return reportFailure(st.error());
     render::MapRenderer& renderer = gpu.renderer;
     timer.mark("gpu-wait");
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "render/gl/map_renderer.hpp"
 #include "render/gl/png_writer.hpp"
 #include "render/headless/map_image.hpp"
@@ -28,6 +30,31 @@ TEST(HeadlessContext, RejectsSizesBeyondTheDriverLimit) {
     ASSERT_FALSE(tooBig.ok());
     EXPECT_EQ(tooBig.error().where, "gl:framebuffer");
     EXPECT_FALSE(Framebuffer::create(0, 8).ok());
+}
+
+TEST(HeadlessContext, ImageMadeOnAnotherThreadIsDrawnInto) {
+    GESO_REQUIRE_CONTEXT(ctx, 16, 16);
+    const HeadlessContext::ImageMaker maker = ctx.imageMaker();
+    geso::core::Result<HeadlessContext::SharedImage> made = geso::core::Error{"not run", "test"};
+    // The context stays current here while another thread makes the buffer, as in geso-atlas render.
+    std::thread([&] { made = maker.make(300, 200); }).join();
+    ASSERT_TRUE(made.ok()) << made.error().line();
+    ASSERT_TRUE(ctx.adoptImage(made.value()).ok());
+    EXPECT_EQ(ctx.widthPx(), 300);
+    EXPECT_EQ(ctx.heightPx(), 200);
+    glClearColor(0.0f, 1.0f, 0.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    std::vector<uint8_t> px;
+    ctx.readPixels(px);
+    ASSERT_EQ(px.size(), 300u * 200u * 4u);
+    EXPECT_EQ(px[0], 0);
+    EXPECT_EQ(px[1], 255);
+    EXPECT_EQ(px[px.size() - 3], 255);  // the last pixel is green too: the whole buffer is the image
+
+    const int tooWide = maxFramebufferSizePx() + 1;  // asked here: the other thread has no context yet
+    std::thread([&] { made = maker.make(tooWide, 8); }).join();
+    ASSERT_FALSE(made.ok());
+    EXPECT_EQ(made.error().where, "gl:framebuffer");
 }
 
 TEST(HeadlessContext, Renders3840x2160AndWritesPng) {

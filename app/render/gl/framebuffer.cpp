@@ -15,23 +15,34 @@ int maxFramebufferSizePx() {
 }
 
 core::Result<Framebuffer> Framebuffer::create(int widthPx, int heightPx) {
+    auto color = createColorBuffer(widthPx, heightPx);
+    if (!color) return color.error();
+    return forColorBuffer(std::move(color.value()), widthPx, heightPx);
+}
+
+core::Result<GlRenderbuffer> Framebuffer::createColorBuffer(int widthPx, int heightPx) {
     const int maxPx = maxFramebufferSizePx();
     if (widthPx < 1 || heightPx < 1 || widthPx > maxPx || heightPx > maxPx)
         return core::Error{"image size " + std::to_string(widthPx) + "x" + std::to_string(heightPx) +
                                " is outside 1.." + std::to_string(maxPx) + " pixels per side",
                            "gl:framebuffer"};
-    Framebuffer fb;
-    fb.m_width = widthPx;
-    fb.m_height = heightPx;
-    fb.m_fbo = makeFramebuffer();
-    fb.m_color = makeRenderbuffer();
-    glBindRenderbuffer(GL_RENDERBUFFER, fb.m_color.id());
+    GlRenderbuffer color = makeRenderbuffer();
+    glBindRenderbuffer(GL_RENDERBUFFER, color.id());
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, widthPx, heightPx);
     glBindRenderbuffer(GL_RENDERBUFFER, 0);
     if (glGetError() == GL_OUT_OF_MEMORY)
         return core::Error{"out of memory for a " + std::to_string(widthPx) + "x" + std::to_string(heightPx) +
                                " image",
                            "gl:framebuffer"};
+    return color;
+}
+
+core::Result<Framebuffer> Framebuffer::forColorBuffer(GlRenderbuffer color, int widthPx, int heightPx) {
+    Framebuffer fb;
+    fb.m_width = widthPx;
+    fb.m_height = heightPx;
+    fb.m_fbo = makeFramebuffer();
+    fb.m_color = std::move(color);
     glBindFramebuffer(GL_FRAMEBUFFER, fb.m_fbo.id());
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, fb.m_color.id());
     const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);

@@ -13,6 +13,11 @@ public:
     // Needs a current context. Errors (where = "gl:framebuffer"): size below 1
     // or above GL_MAX_RENDERBUFFER_SIZE / GL_MAX_VIEWPORT_DIMS, incomplete FBO.
     static core::Result<Framebuffer> create(int widthPx, int heightPx);
+    // create() in two steps: the colour buffer alone, e.g. made in another
+    // context of the share group (renderbuffers are shared between contexts,
+    // framebuffers are not), then the framebuffer around it, in this one.
+    static core::Result<GlRenderbuffer> createColorBuffer(int widthPx, int heightPx);
+    static core::Result<Framebuffer> forColorBuffer(GlRenderbuffer color, int widthPx, int heightPx);
 
     void bind() const;          // as GL_FRAMEBUFFER (draw and read)
     static void bindDefault();  // the window's framebuffer (0)

@@ -26,6 +26,7 @@ public:
         if (m_id) Delete(m_id);
         m_id = 0;
     }
+    GLuint release() { return std::exchange(m_id, 0); }  // the caller owns the name now
 
 private:
     GLuint m_id = 0;

@@ -21,6 +21,7 @@ std::atomic<int> g_liveContexts{0};
 
 struct HeadlessContext::State {
     EGLDisplay display = EGL_NO_DISPLAY;
+    EGLConfig config = nullptr;
     EGLContext context = EGL_NO_CONTEXT;
     std::optional<Framebuffer> framebuffer;
 
@@ -69,6 +70,10 @@ void preloadSoftwareDriver() {
     (void)dlopen(driver.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);  // a failure: Mesa says why later
 }
 
+constexpr EGLint kContextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+                                      EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                                      EGL_NONE};
+
 GLADapiproc loadGlProc(const char* name) { return reinterpret_cast<GLADapiproc>(eglGetProcAddress(name)); }
 
 // Surfaceless first (Mesa, no device files needed), then the first EGL device.
@@ -106,15 +111,11 @@ core::Result<HeadlessContext> HeadlessContext::create(int widthPx, int heightPx)
     const EGLint configAttribs[] = {EGL_SURFACE_TYPE, 0, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
                                     EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8,
                                     EGL_NONE};
-    EGLConfig config = nullptr;
     EGLint nConfigs = 0;
-    if (!eglChooseConfig(state->display, configAttribs, &config, 1, &nConfigs) || nConfigs < 1)
+    if (!eglChooseConfig(state->display, configAttribs, &state->config, 1, &nConfigs) || nConfigs < 1)
         return eglError("no RGBA8 OpenGL config");
     if (!eglBindAPI(EGL_OPENGL_API)) return eglError("desktop OpenGL not available");
-    const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                                     EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                                     EGL_NONE};
-    state->context = eglCreateContext(state->display, config, EGL_NO_CONTEXT, contextAttribs);
+    state->context = eglCreateContext(state->display, state->config, EGL_NO_CONTEXT, kContextAttribs);
     if (state->context == EGL_NO_CONTEXT) return eglError("cannot create an OpenGL 3.3 core context");
     ++g_liveContexts;
     if (!eglMakeCurrent(state->display, EGL_NO_SURFACE, EGL_NO_SURFACE, state->context))
@@ -153,6 +154,47 @@ core::Status HeadlessContext::releaseCurrent() const {
 core::Status HeadlessContext::makeCurrent() const {
     if (!eglMakeCurrent(m_state->display, EGL_NO_SURFACE, EGL_NO_SURFACE, m_state->context))
         return eglError("cannot make the context current");
+    m_state->framebuffer->bind();
+    return core::Ok{};
+}
+
+HeadlessContext::ImageMaker HeadlessContext::imageMaker() const {
+    ImageMaker maker;
+    maker.m_state = m_state.get();
+    return maker;
+}
+
+core::Result<HeadlessContext::SharedImage> HeadlessContext::ImageMaker::make(int widthPx, int heightPx) const {
+    const State& s = *m_state;
+    if (!eglBindAPI(EGL_OPENGL_API)) return eglError("desktop OpenGL not available");  // per thread
+    EGLContext helper = eglCreateContext(s.display, s.config, s.context, kContextAttribs);
+    if (helper == EGL_NO_CONTEXT) return eglError("cannot create a second context for the image");
+    if (!eglMakeCurrent(s.display, EGL_NO_SURFACE, EGL_NO_SURFACE, helper)) {
+        eglDestroyContext(s.display, helper);
+        return eglError("cannot make the image's context current");
+    }
+    auto color = Framebuffer::createColorBuffer(widthPx, heightPx);
+    glFinish();  // the storage exists before the other context uses it
+    SharedImage image{color ? color.value().release() : 0u, widthPx, heightPx};
+    // The buffer lives on in the share group; the helper context is not needed again.
+    eglMakeCurrent(s.display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    eglDestroyContext(s.display, helper);
+    if (!color) return color.error();
+    return image;
+}
+
+core::Status HeadlessContext::adoptImage(SharedImage image) {
+    return useFramebuffer(
+        Framebuffer::forColorBuffer(GlRenderbuffer(image.renderbuffer), image.widthPx, image.heightPx));
+}
+
+core::Status HeadlessContext::replaceImage(int widthPx, int heightPx) {
+    return useFramebuffer(Framebuffer::create(widthPx, heightPx));
+}
+
+core::Status HeadlessContext::useFramebuffer(core::Result<Framebuffer> fb) {
+    if (!fb) return fb.error();
+    m_state->framebuffer.emplace(std::move(fb.value()));
     m_state->framebuffer->bind();
     return core::Ok{};
 }

@@ -140,9 +140,14 @@ void appendFeature(OGRFeature& f, PolygonAppender& appender, AttributeReader& at
 Status finishLayer(AreaLayer& out, const io_detail::SourceCrs& crs, const LoadOptions& opts,
                    const std::string& path) {
     if (out.xy.size() > UINT32_MAX) return Error{"more than 4 294 967 295 vertices", path};
-    if (opts.beforeReprojection)
-        if (Status s = opts.beforeReprojection(out, crs.definition); !s) return Error{s.error().what, path};
-    if (auto s = io_detail::reprojectAreas(out, crs, opts.displayCrs); !s) return Error{s.error().what, path};
+    double reprojectionError = 0;
+    if (opts.beforeReprojection) {
+        auto allowed = opts.beforeReprojection(out, crs.definition);
+        if (!allowed) return Error{allowed.error().what, path};
+        reprojectionError = allowed.value();
+    }
+    if (auto s = io_detail::reprojectAreas(out, crs, opts.displayCrs, reprojectionError); !s)
+        return Error{s.error().what, path};
     io_detail::finishAreas(out);
     return Ok{};
 }

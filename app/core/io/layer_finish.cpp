@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/crs/crs.hpp"
+#include "core/crs/grid_transform.hpp"
 #include "core/io/attribute_reader.hpp"
 
 namespace geso::core::io_detail {
@@ -58,10 +59,10 @@ size_t vertexCapacityHint(const std::string& path) {
     return std::min<size_t>(static_cast<size_t>(st.st_size) / sizeof(Vec2), size_t{1} << 28);
 }
 
-Status reprojectAreas(AreaLayer& l, const SourceCrs& crs, const std::string& displayCrs) {
+Status reprojectAreas(AreaLayer& l, const SourceCrs& crs, const std::string& displayCrs, double maxError) {
     if (crs.swapXY) swapAxes(l.xy);
     std::vector<size_t> failed;
-    if (auto s = transformPoints(l.xy, crs.definition, displayCrs, &failed); !s) return s;
+    if (auto s = transformPointsForDrawing(l.xy, crs.definition, displayCrs, maxError, &failed); !s) return s;
     if (failed.empty()) return Ok{};
 
     const size_t n = l.featureCount();

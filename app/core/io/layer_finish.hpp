@@ -17,8 +17,10 @@ size_t vertexCapacityHint(const std::string& path);
 
 // Swaps axes if the source hands out north first, transforms every vertex into
 // `displayCrs` in one call, and drops (with a Skipped issue) each feature with a
-// vertex PROJ could not transform.
-Status reprojectAreas(AreaLayer& layer, const SourceCrs& crs, const std::string& displayCrs);
+// vertex PROJ could not transform. maxError > 0: within that of PROJ's
+// result (display-CRS units), interpolated where it can be (transformPointsForDrawing).
+Status reprojectAreas(AreaLayer& layer, const SourceCrs& crs, const std::string& displayCrs,
+                      double maxError = 0);
 Status reprojectPoints(PointLayer& layer, const SourceCrs& crs, const std::string& displayCrs);
 
 // The display-CRS box around `srcBox` (its edges densified, so curved

@@ -35,25 +35,31 @@ std::string issueLine(const std::string& path, const FeatureIssue& issue) {
     return line;
 }
 
-// The source-CRS distance that is `tolerancePx` on an image of the layer's
-// extent at the given size, in the display CRS; 0 if it cannot be told.
-double sourceTolerance(const Box& srcExtent, const std::string& srcCrs, const std::string& displayCrs,
-                       const DataOptions::ImageDetail& image) {
-    if (srcExtent.empty() || image.widthPx <= 0 || image.heightPx <= 0) return 0;
+// How one pixel of an image of the layer's extent at the given size measures,
+// in the source CRS (near the centre; the smaller, which keeps more detail)
+// and in the display CRS; zeros if it cannot be told.
+struct PixelSize {
+    double source = 0, display = 0;
+};
+
+PixelSize pixelSize(const Box& srcExtent, const std::string& srcCrs, const std::string& displayCrs,
+                    const DataOptions::ImageDetail& image) {
+    if (srcExtent.empty() || image.widthPx <= 0 || image.heightPx <= 0) return {};
     const double cx = 0.5 * (srcExtent.minX + srcExtent.maxX), cy = 0.5 * (srcExtent.minY + srcExtent.maxY);
     const double unit = 1e-3 * std::max(srcExtent.maxX - srcExtent.minX, srcExtent.maxY - srcExtent.minY);
     std::vector<Vec2> pts = {{srcExtent.minX, srcExtent.minY}, {srcExtent.maxX, srcExtent.minY},
                              {srcExtent.maxX, srcExtent.maxY}, {srcExtent.minX, srcExtent.maxY},
                              {cx, cy}, {cx + unit, cy}, {cx, cy + unit}};
     std::vector<size_t> failed;
-    if (!transformPoints(pts, srcCrs, displayCrs, &failed) || !failed.empty() || !(unit > 0)) return 0;
+    if (!transformPoints(pts, srcCrs, displayCrs, &failed) || !failed.empty() || !(unit > 0)) return {};
     Box shown;
     for (size_t i = 0; i < 4; ++i) shown.expand(pts[i].x, pts[i].y);
     const double metresPerPx = std::max((shown.maxX - shown.minX) / image.widthPx, (shown.maxY - shown.minY) / image.heightPx);
     // Display units per source unit near the centre; the larger keeps more detail.
     const double scale = std::max(std::hypot(pts[5].x - pts[4].x, pts[5].y - pts[4].y),
                                   std::hypot(pts[6].x - pts[4].x, pts[6].y - pts[4].y)) / unit;
-    return scale > 0 ? image.tolerancePx * metresPerPx / scale : 0;
+    if (!(scale > 0) || !(metresPerPx > 0)) return {};
+    return {metresPerPx / scale, metresPerPx};
 }
 
 LoadOptions areaLoadOptions(const DataOptions& o) {
@@ -73,17 +79,20 @@ GeometryOptions geometryOptions(const DataOptions& o, size_t featureCount) {
 
 // Validation in the source CRS (the repair report's coordinates are the
 // file's own); a one-image load of more than `minVertices` vertices then drops
-// what the image of the whole layer (its source extent) cannot show.
-Status prepareInSourceCrs(AreaLayer& layer, const std::string& srcCrs, const DataOptions& o, size_t minVertices) {
-    if (Status s = validateAndRepair(layer); !s) return s;
-    if (layer.xy.size() <= minVertices) return Ok{};
-    const double tolerance = sourceTolerance(layer.source.srcExtent, srcCrs, o.displayCrs, o.imageDetail);
-    if (!(tolerance > 0)) return Ok{};
-    AreaLayer simpler = decimateForScale(layer, tolerance);
+// what the image of the whole layer (its source extent) cannot show, and is
+// reprojected within DataOptions::ImageDetail::reprojectionErrorPx (the error
+// allowed is returned: display-CRS units, 0 = exact).
+Result<double> prepareInSourceCrs(AreaLayer& layer, const std::string& srcCrs, const DataOptions& o,
+                                  size_t minVertices) {
+    if (Status s = validateAndRepair(layer); !s) return s.error();
+    if (layer.xy.size() <= minVertices) return 0.0;
+    const PixelSize px = pixelSize(layer.source.srcExtent, srcCrs, o.displayCrs, o.imageDetail);
+    if (!(px.source > 0)) return 0.0;
+    AreaLayer simpler = decimateForScale(layer, o.imageDetail.tolerancePx * px.source);
     simpler.columns = std::move(layer.columns);
     simpler.issues = std::move(layer.issues);
     layer = std::move(simpler);
-    return Ok{};
+    return o.imageDetail.reprojectionErrorPx * px.display;
 }
 
 std::string bundled(const char* name) { return (std::filesystem::path(bundledDataDir()) / name).string(); }
@@ -256,7 +265,7 @@ Result<Project> loadProject(const DataOptions& o) {
     p.provenance.areasSource = fileName(areasPath);
     LoadOptions lo = areaLoadOptions(o);
     lo.geometryInBatchesAbove = o.geometryInBatchesAbove;
-    lo.beforeReprojection = [&o](AreaLayer& layer, const std::string& srcCrs) -> Status {
+    lo.beforeReprojection = [&o](AreaLayer& layer, const std::string& srcCrs) -> Result<double> {
         return prepareInSourceCrs(layer, srcCrs, o, o.imageDetail.minVertices);
     };
     auto areas = loadAreas(areasPath, lo);
@@ -309,7 +318,7 @@ Status streamAreaGeometry(Project& p, const BatchLimits& limits, const std::func
     const size_t n = p.areas.featureCount();
     LoadOptions lo = areaLoadOptions(o);
     // Every batch is simplified: the whole layer is big, whatever one batch holds.
-    lo.beforeReprojection = [&o](AreaLayer& layer, const std::string& srcCrs) -> Status {
+    lo.beforeReprojection = [&o](AreaLayer& layer, const std::string& srcCrs) -> Result<double> {
         return prepareInSourceCrs(layer, srcCrs, o, 0);
     };
     AreaGeometry& g = p.geometry;

@@ -39,6 +39,9 @@ struct DataOptions {
         int widthPx = 0, heightPx = 0;
         double tolerancePx = 0.75;
         size_t minVertices = 200000;
+        // The reprojection of such a layer may be this far off PROJ's on the image
+        // (core::transformPointsForDrawing): far below the simplification's tolerancePx.
+        double reprojectionErrorPx = 0.05;
     } imageDetail;
     // One image of a big layer (`render`): an area layer that declares more
     // features than this is read without its geometry (AreaLayer::geometryRead

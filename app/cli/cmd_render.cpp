@@ -353,7 +353,7 @@ int cmdRender(int argc, char** argv) {
     // One image: dense layers lose the vertices it cannot show before they are
     // reprojected and triangulated (not for --pan-frames: it measures the viewer's full detail).
     if (panFrames == 0) {
-        data.imageDetail = {w, h, kLodTolerancePx, kLodMinVertices};
+        data.imageDetail = {.widthPx = w, .heightPx = h, .tolerancePx = kLodTolerancePx, .minVertices = kLodMinVertices};
         data.geometryInBatchesAbove = kBatchAboveFeatures;
     }
     timer.mark("args");

@@ -63,3 +63,35 @@ TEST(Decimate, KeepsFeatureStructureOfSeveralRings) {
     EXPECT_EQ(d.vertexStart, l.vertexStart);
     EXPECT_EQ(d.fid, l.fid);
 }
+
+TEST(StraightenRings, CollinearVerticesGoCornersAndBumpsStay) {
+    AreaLayer l = denseSquare(1.0);  // 400 vertices on four straight edges
+    l.xy[50].y = -0.3;               // a 0.3 m bump on the bottom edge
+    geso::core::straightenRings(l, 0.1);
+    std::vector<std::pair<double, double>> kept;
+    for (const Vec2& p : l.xy) kept.push_back({p.x, p.y});
+    // The bump and its neighbours (0.29 m off the lines to the bump's tip) stay.
+    EXPECT_EQ(kept, (std::vector<std::pair<double, double>>{
+                        {0, 0}, {49, 0}, {50, -0.3}, {51, 0}, {100, 0}, {100, 100}, {0, 100}}));
+    EXPECT_EQ(l.vertexStart, (std::vector<uint32_t>{0, 7}));
+
+    AreaLayer flat = denseSquare(1.0);
+    flat.xy[50].y = -0.3;
+    geso::core::straightenRings(flat, 0.5);  // the bump is within the tolerance now
+    EXPECT_EQ(flat.xy.size(), 4u);
+}
+
+TEST(StraightenRings, EveryRingKeepsThreeVerticesAndItsPlace) {
+    AreaLayer l = geso::test::layerFromWkt(
+        {"POLYGON((0 0,5 0,10 0,10 10,0 10,0 0))",
+         "POLYGON((20 0,30 0,30 10,20 10,20 0),(23 3,23 5,23 7,27 7,27 3,23 3))",
+         "POLYGON((40 0,40.001 0,40.002 0.001,40 0))"});  // a sliver far below the tolerance
+    const std::vector<uint32_t> partStart = l.partStart, ringStart = l.ringStart;
+    geso::core::straightenRings(l, 0.01);
+    EXPECT_EQ(l.partStart, partStart);
+    EXPECT_EQ(l.ringStart, ringStart);
+    // 5 → 4 (the midpoint of the bottom edge), 4 → 4, hole 5 → 4 (23 5), sliver 3 → 3.
+    EXPECT_EQ(l.vertexStart, (std::vector<uint32_t>{0, 4, 8, 12, 15}));
+    EXPECT_EQ(l.xy.size(), 15u);
+    EXPECT_EQ(l.xy[12].x, 40);
+}

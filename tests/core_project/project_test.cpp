@@ -155,9 +155,11 @@ TEST(Project, OneImageLoadDropsWhatTheImageCannotShowAfterValidating) {
     const Project& i = image.value();
     ASSERT_EQ(i.areas.featureCount(), f.areas.featureCount());
     EXPECT_GT(f.areas.xy.size(), 50000u);
-    // ~3 km extent on 800 px: ~4 m per px; a 6.3 km circumference keeps ~1 500 vertices.
-    EXPECT_LT(i.areas.xy.size(), 3000u);
-    EXPECT_GT(i.areas.xy.size(), 500u);
+    // ~3 km extent on 800 px: ~4 m per px. The radial pass (1 px) keeps ~1 500 of the
+    // circle's vertices; the straightness pass (0.25 px) then ~70: a polygon of 70
+    // sides is within 0.25 px of a circle of 250 px radius.
+    EXPECT_LT(i.areas.xy.size(), 200u);
+    EXPECT_GT(i.areas.xy.size(), 50u);
     EXPECT_EQ(i.geometry.triStart.size(), i.areas.featureCount() + 1);
     // The bow-tie was repaired before any vertex was dropped, and says so, in the file's own coordinates.
     const auto repaired = [](const Project& p) {

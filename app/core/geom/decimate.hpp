@@ -17,4 +17,15 @@ namespace geso::core {
 // order and count are unchanged, so per-feature colours still apply.
 AreaLayer decimateForScale(const AreaLayer& layer, double toleranceMetres);
 
+// Drops, in place, the vertices of each ring that lie within toleranceMetres
+// of the straight line between the vertices kept around them (Douglas–Peucker,
+// per ring, anchored at the first vertex and the one farthest from it; at least
+// 3 vertices stay). For one image: the benchmark's Voronoi cells are straight
+// edges cut into ~0.7 px segments, which the radial pass above keeps, and a
+// software rasteriser pays per segment and per triangle; at 0.25 px the 100k
+// cells keep 0.8 M of the radial pass's 2.1 M vertices (docs/benchmarks-render.md).
+// Hand-written: GEOS's DouglasPeuckerSimplifier would need each ring as a GEOS
+// geometry and back.
+void straightenRings(AreaLayer& layer, double toleranceMetres);
+
 }  // namespace geso::core

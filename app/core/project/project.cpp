@@ -79,7 +79,8 @@ GeometryOptions geometryOptions(const DataOptions& o, size_t featureCount) {
 
 // Validation in the source CRS (the repair report's coordinates are the
 // file's own); a one-image load of more than `minVertices` vertices then drops
-// what the image of the whole layer (its source extent) cannot show, and is
+// what the image of the whole layer (its source extent) cannot show (vertices
+// closer than tolerancePx, then those within straightnessPx of a straight edge), and is
 // reprojected within DataOptions::ImageDetail::reprojectionErrorPx (the error
 // allowed is returned: display-CRS units, 0 = exact).
 Result<double> prepareInSourceCrs(AreaLayer& layer, const std::string& srcCrs, const DataOptions& o,
@@ -89,6 +90,7 @@ Result<double> prepareInSourceCrs(AreaLayer& layer, const std::string& srcCrs, c
     const PixelSize px = pixelSize(layer.source.srcExtent, srcCrs, o.displayCrs, o.imageDetail);
     if (!(px.source > 0)) return 0.0;
     AreaLayer simpler = decimateForScale(layer, o.imageDetail.tolerancePx * px.source);
+    straightenRings(simpler, o.imageDetail.straightnessPx * px.source);
     simpler.columns = std::move(layer.columns);
     simpler.issues = std::move(layer.issues);
     layer = std::move(simpler);

@@ -42,6 +42,7 @@ struct DataOptions {
         // The reprojection of such a layer may be this far off PROJ's on the image
         // (core::transformPointsForDrawing): far below the simplification's tolerancePx.
         double reprojectionErrorPx = 0.05;
+        double straightnessPx = 0.25;  // after tolerancePx: core::straightenRings
     } imageDetail;
     // One image of a big layer (`render`): an area layer that declares more
     // features than this is read without its geometry (AreaLayer::geometryRead

@@ -429,7 +429,11 @@ int cmdRender(int argc, char** argv) {
                                       render::MapImageOptions{}.marginFraction);
         ctx.framebuffer().bind();
         const size_t notesBefore = p.warnings.size();
-        const Status st = render::drawAreasInBatches(p, fill, renderer, *camera, {0, 0, w, h}, scale);
+        render::BatchesDrawn drawn;
+        const Status st = render::drawAreasInBatches(p, fill, renderer, *camera, {0, 0, w, h}, scale, {}, &drawn);
+        if (args.has("--timings"))
+            std::fprintf(stderr, "areas: %zu features in %zu batches, %zu vertices, %zu triangles drawn\n",
+                         p.areas.featureCount(), drawn.batches, drawn.vertices, drawn.triangles);
         for (size_t i = notesBefore; i < p.warnings.size(); ++i)
             std::fprintf(stderr, "geso-atlas: note: %s\n", p.warnings[i].c_str());
         if (!st) return reportFailure(st.error());

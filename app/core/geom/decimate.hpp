@@ -23,7 +23,7 @@ AreaLayer decimateForScale(const AreaLayer& layer, double toleranceMetres);
 // 3 vertices stay). For one image: the benchmark's Voronoi cells are straight
 // edges cut into ~0.7 px segments, which the radial pass above keeps, and a
 // software rasteriser pays per segment and per triangle; at 0.25 px the 100k
-// cells keep 0.8 M of the radial pass's 2.1 M vertices (docs/benchmarks-render.md).
+// cells keep 0.86 M of the radial pass's 2.1 M vertices (docs/benchmarks-render.md).
 // Hand-written: GEOS's DouglasPeuckerSimplifier would need each ring as a GEOS
 // geometry and back.
 void straightenRings(AreaLayer& layer, double toleranceMetres);

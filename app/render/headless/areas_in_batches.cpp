@@ -58,7 +58,7 @@ private:
 
 core::Status drawAreasInBatches(core::Project& p, const FeatureFill& fill, MapRenderer& renderer,
                                 const Camera& camera, RectPx viewport, float uiScale,
-                                const core::BatchLimits& limits) {
+                                const core::BatchLimits& limits, BatchesDrawn* drawn) {
     BatchHandOver handOver;
     core::Status readStatus = core::Ok{};
     std::thread reader([&] {
@@ -79,7 +79,7 @@ core::Status drawAreasInBatches(core::Project& p, const FeatureFill& fill, MapRe
     std::vector<Rgba> colors;
     std::vector<uint8_t> noData;
     core::Status drawStatus = core::Ok{};
-    bool drawn = false;
+    bool anyDrawn = false;
     while (std::optional<core::AreaBatch> b = handOver.take()) {
         if (core::Status s = renderer.setAreas(b->layer, b->geometry, false); !s) {
             drawStatus = s;
@@ -96,12 +96,17 @@ core::Status drawAreasInBatches(core::Project& p, const FeatureFill& fill, MapRe
         renderer.draw(camera, viewport, uiScale);
         glFinish();  // this batch's buffers and bins go before the next is uploaded
         setClear(false);
-        drawn = true;
+        anyDrawn = true;
+        if (drawn) {
+            ++drawn->batches;
+            drawn->vertices += b->layer.xy.size();
+            drawn->triangles += b->geometry.triangles.size() / 3;
+        }
     }
     reader.join();
     renderer.clearAreas();
     renderer.setWholeLayerFeatureCount(0);
-    if (!drawn) renderer.draw(camera, viewport, uiScale);  // nothing drawable: the background still
+    if (!anyDrawn) renderer.draw(camera, viewport, uiScale);  // nothing drawable: the background still
     setClear(false);
     if (!drawStatus) return drawStatus;
     return readStatus;

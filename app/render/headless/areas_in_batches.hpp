@@ -17,8 +17,12 @@ namespace geso::render {
 // the bound framebuffer with `camera`, the viewport cleared first, each feature
 // in fill's colour of its row. Leaves `renderer` without areas and with
 // clearBackground off, so a following draw adds points and overlay on top.
+// `drawn` (optional) counts what went to the GPU, for --timings.
+struct BatchesDrawn {
+    size_t batches = 0, vertices = 0, triangles = 0;
+};
 core::Status drawAreasInBatches(core::Project& p, const FeatureFill& fill, MapRenderer& renderer,
                                 const Camera& camera, RectPx viewport, float uiScale,
-                                const core::BatchLimits& limits = {});
+                                const core::BatchLimits& limits = {}, BatchesDrawn* drawn = nullptr);
 
 }  // namespace geso::render

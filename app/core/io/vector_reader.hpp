@@ -40,9 +40,9 @@ struct LoadOptions {
     // a definition for transformPoints), before it is reprojected — e.g. to
     // validate it and drop vertices no one will see, so fewer go through PROJ.
     // An Error stops the load (where = the path).
-    // It returns the error the reprojection that follows may make, in display-CRS
-    // units: 0 = PROJ for every vertex; > 0 (one image) = interpolated within
-    // that of PROJ's result where it can be (core::transformPointsForDrawing).
+    // It returns how far the reprojection that follows may be off PROJ's result,
+    // in display-CRS units: 0 = PROJ for every vertex; > 0 (one image) = within
+    // that, interpolated where it can be (core::transformPointsForDrawing).
     std::function<Result<double>(AreaLayer& layer, const std::string& sourceCrs)> beforeReprojection;
     // Areas, for one image of a big layer: a layer that declares more features
     // than this is read by loadAreas without its geometry (fids, attributes and

@@ -23,7 +23,8 @@ namespace geso::core {
 
 // As transformPoints (same `failed` contract), with every output within
 // `maxError` display-CRS units of PROJ's where a grid is used. maxError <= 0,
-// or fewer than kGridTransformMinPoints points: exactly transformPoints.
+// fewer than kGridTransformMinPoints points, or any non-finite input: exactly
+// transformPoints.
 Status transformPointsForDrawing(std::span<Vec2> pts, const std::string& srcDef, const std::string& dstDef,
                                  double maxError, std::vector<size_t>* failed = nullptr);
 

@@ -79,7 +79,7 @@ core::Status drawAreasInBatches(core::Project& p, const FeatureFill& fill, MapRe
     std::vector<Rgba> colors;
     std::vector<uint8_t> noData;
     core::Status drawStatus = core::Ok{};
-    bool anyDrawn = false;
+    BatchesDrawn counted;
     while (std::optional<core::AreaBatch> b = handOver.take()) {
         if (core::Status s = renderer.setAreas(b->layer, b->geometry, false); !s) {
             drawStatus = s;
@@ -96,17 +96,15 @@ core::Status drawAreasInBatches(core::Project& p, const FeatureFill& fill, MapRe
         renderer.draw(camera, viewport, uiScale);
         glFinish();  // this batch's buffers and bins go before the next is uploaded
         setClear(false);
-        anyDrawn = true;
-        if (drawn) {
-            ++drawn->batches;
-            drawn->vertices += b->layer.xy.size();
-            drawn->triangles += b->geometry.triangles.size() / 3;
-        }
+        ++counted.batches;
+        counted.vertices += b->layer.xy.size();
+        counted.triangles += b->geometry.triangles.size() / 3;
     }
     reader.join();
     renderer.clearAreas();
     renderer.setWholeLayerFeatureCount(0);
-    if (!anyDrawn) renderer.draw(camera, viewport, uiScale);  // nothing drawable: the background still
+    if (drawn) *drawn = counted;
+    if (counted.batches == 0) renderer.draw(camera, viewport, uiScale);  // nothing drawable: the background still
     setClear(false);
     if (!drawStatus) return drawStatus;
     return readStatus;
